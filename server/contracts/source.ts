@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ItemKind } from './item';
+
+/** CSS selectors that pick one item's fields out of its detail page. */
+export const DetailSelectors = z.object({
+  title: z.string().min(1),
+  time: z.string().min(1).optional(),
+  body: z.string().min(1),
+  author: z.string().min(1).optional(),
+});
+
+const SourceBase = z.object({
+  /** Stable id: lowercase letters, digits and dashes. Items keep it forever. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and "-"'),
+  name: z.string().min(1).max(100),
+  kind: ItemKind,
+  url: z.url(),
+  /** node-cron expression (5 or 6 fields). */
+  schedule: z.string().min(1).default('*/10 * * * *'),
+  /** Minimum delay between two requests to the same host. */
+  delayMs: z.number().int().min(0).max(60_000).default(1_000),
+  timeoutMs: z.number().int().min(500).max(120_000).default(15_000),
+  retries: z.number().int().min(0).max(5).default(2),
+  /** Force a charset when a site lies about it; otherwise header → BOM → meta → sniffing. */
+  charset: z.string().optional(),
+  /** Loopback/private addresses are refused unless the source is allow-listed (the demo site and tests are). */
+  allowPrivateNetwork: z.boolean().default(false),
+  enabled: z.boolean().default(true),
+});
+
+export const HtmlListSource = SourceBase.extend({
+  type: z.literal('html-list'),
+  list: z.object({
+    /** Selector of the <a> elements that link to detail pages. */
+    link: z.string().min(1),
+    /** Selector of the "next page" link; absent = one page. */
+    next: z.string().min(1).optional(),
+    maxPages: z.number().int().min(1).max(100).default(3),
+  }),
+  detail: DetailSelectors,
+});
+
+export const RssSource = SourceBase.extend({
+  type: z.literal('rss'),
+});
+
+export const SourceConfig = z.discriminatedUnion('type', [HtmlListSource, RssSource]);
+export type SourceConfig = z.infer<typeof SourceConfig>;
+export type HtmlListSource = z.infer<typeof HtmlListSource>;
+export type RssSource = z.infer<typeof RssSource>;
+
+export const SourcesFile = z.object({
+  sources: z.array(SourceConfig).min(1),
+});
+export type SourcesFile = z.infer<typeof SourcesFile>;
+
+export const CrawlRunStatus = z.enum(['running', 'ok', 'partial', 'failed']);
+export type CrawlRunStatus = z.infer<typeof CrawlRunStatus>;
+
+/** Counters a crawl run reports when it ends. */
+export const CrawlRunStats = z.object({
+  fetched: z.number().int().min(0),
+  new: z.number().int().min(0),
+  duplicate: z.number().int().min(0),
+  failed: z.number().int().min(0),
+  lastError: z.string().max(2_000).nullable(),
+});
+export type CrawlRunStats = z.infer<typeof CrawlRunStats>;
+
+export const CrawlRun = CrawlRunStats.extend({
+  id: z.number().int(),
+  sourceId: z.string(),
+  sourceName: z.string(),
+  status: CrawlRunStatus,
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+});
+export type CrawlRun = z.infer<typeof CrawlRun>;
+
+export const SourceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ItemKind,
+  type: z.enum(['html-list', 'rss']),
+  url: z.string(),
+  schedule: z.string(),
+  enabled: z.boolean(),
+  itemCount: z.number().int(),
+  lastRun: CrawlRun.nullable(),
+});
+export type SourceView = z.infer<typeof SourceView>;

@@ -1,0 +1,75 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import { AppError, ValidationError } from '../errors';
+
+export interface ProblemLogger {
+  error(obj: object, msg: string): void;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problemResponse(
+  c: Context,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: { path: string; message: string }[],
+): Response {
+  const body = {
+    type: `about:blank`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    requestId: (c.get('requestId') as string | undefined) ?? '',
+    ...(errors?.length ? { errors } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+  });
+}
+
+/** zod issues → field errors named by path, for the validation hook of every route. */
+export function zodToValidationError(err: ZodError, target: string): ValidationError {
+  const errors = err.issues.map((i) => ({
+    path: i.path.length ? i.path.join('.') : target,
+    message: i.message,
+  }));
+  const where = target === 'json' ? 'request body' : target;
+  const status = target === 'json' ? 422 : 400;
+  return new ValidationError(
+    `invalid ${where}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+    errors,
+    status,
+  );
+}
+
+/** One place turns every failure into RFC 9457 problem+json; unknown errors never leak details. */
+export function createErrorHandler(log: ProblemLogger) {
+  return (err: Error, c: Context): Response => {
+    if (err instanceof AppError) return problemResponse(c, err.status, err.code, err.message, err.fieldErrors);
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 413 ? 'payload_too_large' : status === 400 ? 'bad_request' : 'http_error';
+      const detail = status === 400 && /json/i.test(err.message) ? 'malformed JSON body' : err.message || TITLES[status] || 'error';
+      return problemResponse(c, status, code, detail);
+    }
+    if (err instanceof SyntaxError && /JSON/i.test(err.message)) {
+      return problemResponse(c, 400, 'bad_request', 'malformed JSON body');
+    }
+    log.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    return problemResponse(c, 500, 'internal_error', 'an unexpected error occurred; see the server log for this request id');
+  };
+}

@@ -1,0 +1,31 @@
+/** Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The Asia/Shanghai calendar day (YYYY-MM-DD) of an instant. */
+export function shanghaiDay(instant: Date | string | number): string {
+  const ms = new Date(instant).getTime();
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The UTC instant at which an Asia/Shanghai day starts. */
+export function shanghaiDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS);
+}
+
+/** The last `count` Asia/Shanghai days ending with the day of `now`, oldest first. */
+export function lastShanghaiDays(count: number, now: Date = new Date()): string[] {
+  const today = shanghaiDayStart(shanghaiDay(now)).getTime();
+  const days: string[] = [];
+  for (let i = count - 1; i >= 0; i--) days.push(shanghaiDay(today - i * DAY_MS));
+  return days;
+}
+
+export function isDayString(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+}
+
+/** Normalises an ISO instant with any offset to UTC ISO (lexicographically sortable). */
+export function toUtcIso(instant: string | Date): string {
+  return new Date(instant).toISOString();
+}

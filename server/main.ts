@@ -1,0 +1,110 @@
+import { serve } from '@hono/node-server';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { SourceConfig } from './contracts/source';
+import { createLogger, type Logger } from './logger';
+import { startRuntime } from './runtime';
+import { buildWeb, webBuildIsStale } from './web-build';
+import { normaliseText } from './nlp/normalise';
+import { createTagger } from './tagging/tagger';
+import { crawlSource } from '../crawler/crawl-source';
+import { createFetcher } from '../crawler/fetch/fetcher';
+import { loadSourcesFile } from '../crawler/config';
+import { startSchedules } from '../crawler/schedule';
+import { demoSources, startDemoSite } from '../crawler/demo/demo-site';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+async function prepareWeb(config: Config, log: Logger): Promise<string> {
+  const webRoot = path.join(PROJECT_ROOT, 'dist/web');
+  if (config.webBuild === 'auto' && webBuildIsStale(PROJECT_ROOT)) {
+    log.info('building the dashboard (dist/web is missing or older than web/)…');
+    const t0 = Date.now();
+    await buildWeb(PROJECT_ROOT);
+    log.info({ ms: Date.now() - t0 }, 'dashboard built');
+  }
+  return webRoot;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+
+  let sources: SourceConfig[];
+  let demo: { url: string; close(): Promise<void> } | null = null;
+  if (config.sourcesFile) {
+    try {
+      sources = loadSourcesFile(config.sourcesFile).sources;
+    } catch (err) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      process.exit(1);
+    }
+  } else {
+    demo = await startDemoSite({ host: '127.0.0.1' });
+    sources = demoSources(demo.url);
+    log.info({ url: demo.url }, 'no SOURCES_FILE: serving and crawling the bundled demo site');
+  }
+
+  const webRoot = await prepareWeb(config, log);
+  const fetcher = createFetcher({ log });
+  const runtime = await startRuntime(
+    config,
+    {
+      sources,
+      tagger: createTagger(),
+      normalise: normaliseText,
+      runCrawl: (source, sink) => crawlSource(source, sink, { fetcher, log }),
+    },
+    log,
+    webRoot,
+  );
+
+  const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    process.stdout.write(`\n  舆情监测与宣传工作看板 · dashboard: http://${host}:${info.port}/   API docs: http://${host}:${info.port}/api/docs\n\n`);
+  });
+
+  const schedules = config.crawl
+    ? startSchedules(sources, (s) => runtime.crawl.crawlScheduled(s), { log })
+    : null;
+  // A newcomer should see data at once, not at the next cron tick.
+  if (config.crawl && demo) void schedules?.runAllNow();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const hardStop = setTimeout(() => process.exit(1), 20_000);
+    hardStop.unref();
+    schedules?.stop();
+    // In-flight requests get a moment to finish; live event streams never end by themselves.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+    http.closeIdleConnections?.();
+    const cut = setTimeout(() => http.closeAllConnections?.(), 2_000);
+    await closed;
+    clearTimeout(cut);
+    await runtime.close();
+    await demo?.close();
+    clearTimeout(hardStop);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

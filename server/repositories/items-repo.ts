@@ -1,0 +1,179 @@
+import type { Db } from '../db/open-database';
+import type { Item, ItemKind, Reason, Tag, VerdictValue } from '../contracts/item';
+import type { ItemSort } from '../contracts/api';
+import { ITEM_COLUMNS, ITEM_FROM, rowToItem, type ItemRow } from './item-rows';
+
+export interface NewItem {
+  sourceId: string;
+  kind: ItemKind;
+  url: string;
+  title: string;
+  body: string;
+  author: string | null;
+  contentHash: string;
+  publishedAt: string | null;
+  collectedAt: string;
+  sortAt: string;
+  day: string;
+  tags: Tag[];
+  score: number;
+  reasons: Reason[];
+}
+
+export interface ItemFilter {
+  sourceId?: string;
+  kind?: ItemKind;
+  tag?: Tag;
+  /** UTC ISO bounds on sort_at: from inclusive, to exclusive. */
+  fromIso?: string;
+  toIso?: string;
+  /** Every term must appear in the title or body (the fallback when the search engine is down). */
+  terms?: string[];
+  /** Review status over the verdicts table. */
+  decided?: boolean;
+  ids?: number[];
+}
+
+const ORDER_BY: Record<Exclude<ItemSort, 'relevance'>, string> = {
+  newest: 'i.sort_at DESC, i.id DESC',
+  oldest: 'i.sort_at ASC, i.id ASC',
+  score: 'i.score DESC, i.sort_at DESC, i.id DESC',
+};
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function whereClause(f: ItemFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.sourceId) {
+    parts.push('i.source_id = ?');
+    params.push(f.sourceId);
+  }
+  if (f.kind) {
+    parts.push('i.kind = ?');
+    params.push(f.kind);
+  }
+  if (f.tag) {
+    parts.push('EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.tag = ?)');
+    params.push(f.tag);
+  }
+  if (f.fromIso) {
+    parts.push('i.sort_at >= ?');
+    params.push(f.fromIso);
+  }
+  if (f.toIso) {
+    parts.push('i.sort_at < ?');
+    params.push(f.toIso);
+  }
+  for (const term of f.terms ?? []) {
+    parts.push(`(i.title LIKE ? ESCAPE '\\' OR i.body LIKE ? ESCAPE '\\')`);
+    const like = `%${escapeLike(term)}%`;
+    params.push(like, like);
+  }
+  if (f.decided !== undefined) parts.push(f.decided ? 'v.item_id IS NOT NULL' : 'v.item_id IS NULL');
+  if (f.ids) {
+    parts.push(`i.id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...f.ids);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** The only module that reads and writes items in SQLite. */
+export function createItemsRepo(db: Db) {
+  const insertItem = db.prepare(`INSERT INTO items
+    (source_id, kind, url, title, body, author, content_hash, published_at, collected_at, sort_at, day,
+     score, reasons_json, tagged_at)
+    VALUES (@sourceId, @kind, @url, @title, @body, @author, @contentHash, @publishedAt, @collectedAt,
+     @sortAt, @day, @score, @reasonsJson, @collectedAt)
+    ON CONFLICT DO NOTHING`);
+  const insertTag = db.prepare('INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?, ?)');
+  const enqueue = db.prepare(`INSERT INTO search_outbox (item_id, version, attempts, next_attempt_at)
+    VALUES (?, 1, 0, ?)
+    ON CONFLICT (item_id) DO UPDATE SET version = version + 1, attempts = 0, next_attempt_at = excluded.next_attempt_at`);
+  const knownUrl = db.prepare('SELECT 1 FROM items WHERE url = ?').pluck();
+  const byId = db.prepare(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = ?`);
+  const upsertVerdict = db.prepare(`INSERT INTO verdicts (item_id, verdict, reviewer, note, decided_at)
+    VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (item_id) DO UPDATE SET verdict = excluded.verdict, reviewer = excluded.reviewer,
+      note = excluded.note, decided_at = excluded.decided_at`);
+  const insertHistory = db.prepare(`INSERT INTO verdict_history (item_id, verdict, reviewer, note, decided_at)
+    VALUES (?, ?, ?, ?, ?)`);
+
+  /**
+   * Stores new items with their tags and queues each for the search index, all in one transaction:
+   * an item is either fully stored and queued, or not at all. Duplicates (same canonical URL or
+   * same content hash) are skipped and counted.
+   */
+  const insertMany = db.transaction((items: NewItem[]) => {
+    const insertedIds: number[] = [];
+    for (const it of items) {
+      const res = insertItem.run({ ...it, reasonsJson: JSON.stringify(it.reasons) });
+      if (res.changes === 0) continue;
+      const id = Number(res.lastInsertRowid);
+      for (const tag of it.tags) insertTag.run(id, tag);
+      enqueue.run(id, it.collectedAt);
+      insertedIds.push(id);
+    }
+    return insertedIds;
+  });
+
+  return {
+    insertMany(items: NewItem[]): number[] {
+      return insertMany(items);
+    },
+
+    filterUnknownUrls(urls: string[]): string[] {
+      return urls.filter((u) => !knownUrl.get(u));
+    },
+
+    getItem(id: number): Item | null {
+      const row = byId.get(id) as ItemRow | undefined;
+      return row ? rowToItem(row) : null;
+    },
+
+    getItemsByIds(ids: number[]): Item[] {
+      if (ids.length === 0) return [];
+      const { sql, params } = whereClause({ ids });
+      const rows = db.prepare(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} ${sql}`).all(...params) as ItemRow[];
+      return rows.map(rowToItem);
+    },
+
+    listItems(filter: ItemFilter, sort: Exclude<ItemSort, 'relevance'>, limit: number, offset: number) {
+      const { sql, params } = whereClause(filter);
+      const total = db.prepare(`SELECT count(*) FROM ${ITEM_FROM} ${sql}`).pluck().get(...params) as number;
+      const rows = db
+        .prepare(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} ${sql} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`)
+        .all(...params, limit, offset) as ItemRow[];
+      return { total, items: rows.map(rowToItem) };
+    },
+
+    /** Records a verdict (current + history) and queues the item for re-indexing, atomically. */
+    recordVerdict: db.transaction(
+      (id: number, verdict: VerdictValue, reviewer: string, note: string | null, at: string) => {
+        upsertVerdict.run(id, verdict, reviewer, note, at);
+        insertHistory.run(id, verdict, reviewer, note, at);
+        enqueue.run(id, at);
+      },
+    ),
+
+    /** Walks every item id in ascending order, in pages, for reindexing. */
+    *iterateIds(pageSize = 1_000): Generator<number[]> {
+      const page = db.prepare('SELECT id FROM items WHERE id > ? ORDER BY id LIMIT ?').pluck();
+      let after = 0;
+      for (;;) {
+        const ids = page.all(after, pageSize) as number[];
+        if (ids.length === 0) return;
+        yield ids;
+        after = ids[ids.length - 1]!;
+      }
+    },
+
+    countItems(): number {
+      return db.prepare('SELECT count(*) FROM items').pluck().get() as number;
+    },
+  };
+}
+
+export type ItemsRepo = ReturnType<typeof createItemsRepo>;

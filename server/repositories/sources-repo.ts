@@ -1,0 +1,153 @@
+import type { Db } from '../db/open-database';
+import type { CrawlRun, CrawlRunStats, CrawlRunStatus, SourceConfig, SourceView } from '../contracts/source';
+import type { ItemKind } from '../contracts/item';
+
+interface RunRow {
+  id: number;
+  source_id: string;
+  source_name: string;
+  status: CrawlRunStatus;
+  started_at: string;
+  ended_at: string | null;
+  fetched: number;
+  new: number;
+  duplicate: number;
+  failed: number;
+  last_error: string | null;
+}
+
+function rowToRun(r: RunRow): CrawlRun {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    sourceName: r.source_name,
+    status: r.status,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    fetched: r.fetched,
+    new: r.new,
+    duplicate: r.duplicate,
+    failed: r.failed,
+    lastError: r.last_error,
+  };
+}
+
+const RUN_SELECT = `SELECT r.*, s.name AS source_name FROM crawl_runs r JOIN sources s ON s.id = r.source_id`;
+
+/** Sources as configured, and the record of every crawl run. */
+export function createSourcesRepo(db: Db) {
+  const upsert = db.prepare(`INSERT INTO sources (id, name, kind, type, url, schedule, enabled, config_json, updated_at)
+    VALUES (@id, @name, @kind, @type, @url, @schedule, @enabled, @configJson, @now)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, type = excluded.type,
+      url = excluded.url, schedule = excluded.schedule, enabled = excluded.enabled,
+      config_json = excluded.config_json, updated_at = excluded.updated_at`);
+
+  return {
+    /**
+     * Makes the table match the configuration. Sources that left the config are disabled, not
+     * deleted: their items stay and still name them.
+     */
+    syncSources: db.transaction((sources: SourceConfig[], now: string) => {
+      const ids = sources.map((s) => s.id);
+      db.prepare(
+        `UPDATE sources SET enabled = 0, updated_at = ? WHERE id NOT IN (${ids.map(() => '?').join(',') || 'NULL'})`,
+      ).run(now, ...ids);
+      for (const s of sources) {
+        upsert.run({
+          id: s.id,
+          name: s.name,
+          kind: s.kind,
+          type: s.type,
+          url: s.url,
+          schedule: s.schedule,
+          enabled: s.enabled ? 1 : 0,
+          configJson: JSON.stringify(s),
+          now,
+        });
+      }
+    }),
+
+    getSourceKind(id: string): ItemKind | null {
+      return (db.prepare('SELECT kind FROM sources WHERE id = ?').pluck().get(id) as ItemKind | undefined) ?? null;
+    },
+
+    listSources(): SourceView[] {
+      const rows = db
+        .prepare(
+          `SELECT s.id, s.name, s.kind, s.type, s.url, s.schedule, s.enabled,
+             (SELECT count(*) FROM items i WHERE i.source_id = s.id) AS item_count,
+             (SELECT max(id) FROM crawl_runs r WHERE r.source_id = s.id) AS last_run_id
+           FROM sources s ORDER BY s.enabled DESC, s.name`,
+        )
+        .all() as {
+        id: string;
+        name: string;
+        kind: ItemKind;
+        type: 'html-list' | 'rss';
+        url: string;
+        schedule: string;
+        enabled: number;
+        item_count: number;
+        last_run_id: number | null;
+      }[];
+      const runById = db.prepare(`${RUN_SELECT} WHERE r.id = ?`);
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        kind: r.kind,
+        type: r.type,
+        url: r.url,
+        schedule: r.schedule,
+        enabled: r.enabled === 1,
+        itemCount: r.item_count,
+        lastRun: r.last_run_id ? rowToRun(runById.get(r.last_run_id) as RunRow) : null,
+      }));
+    },
+
+    startRun(sourceId: string, now: string): CrawlRun {
+      const res = db
+        .prepare(`INSERT INTO crawl_runs (source_id, status, started_at) VALUES (?, 'running', ?)`)
+        .run(sourceId, now);
+      return this.getRun(Number(res.lastInsertRowid))!;
+    },
+
+    finishRun(id: number, stats: CrawlRunStats, status: CrawlRunStatus, now: string): CrawlRun | null {
+      db.prepare(
+        `UPDATE crawl_runs SET status = ?, ended_at = ?, fetched = ?, new = ?, duplicate = ?, failed = ?, last_error = ?
+         WHERE id = ?`,
+      ).run(status, now, stats.fetched, stats.new, stats.duplicate, stats.failed, stats.lastError, id);
+      return this.getRun(id);
+    },
+
+    /** Runs left 'running' by a process that died are closed as failed at the next start. */
+    closeAbandonedRuns(now: string): number {
+      return db
+        .prepare(
+          `UPDATE crawl_runs SET status = 'failed', ended_at = ?, last_error = coalesce(last_error, 'interrupted: the process stopped during the run')
+           WHERE status = 'running'`,
+        )
+        .run(now).changes;
+    },
+
+    getRun(id: number): CrawlRun | null {
+      const row = db.prepare(`${RUN_SELECT} WHERE r.id = ?`).get(id) as RunRow | undefined;
+      return row ? rowToRun(row) : null;
+    },
+
+    listRuns(sourceId: string | undefined, limit: number, offset: number): { runs: CrawlRun[]; total: number } {
+      const where = sourceId ? 'WHERE r.source_id = ?' : '';
+      const params = sourceId ? [sourceId] : [];
+      const total = db.prepare(`SELECT count(*) FROM crawl_runs r ${where}`).pluck().get(...params) as number;
+      const rows = db
+        .prepare(`${RUN_SELECT} ${where} ORDER BY r.id DESC LIMIT ? OFFSET ?`)
+        .all(...params, limit, offset) as RunRow[];
+      return { runs: rows.map(rowToRun), total };
+    },
+
+    lastFinishedAt(): string | null {
+      return (db.prepare('SELECT max(ended_at) FROM crawl_runs').pluck().get() as string | null) ?? null;
+    },
+  };
+}
+
+export type SourcesRepo = ReturnType<typeof createSourcesRepo>;

@@ -1,0 +1,73 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import crypto from 'node:crypto';
+import { RawItem } from '../contracts/item';
+import { CrawlRunStats } from '../contracts/source';
+import type { CrawlService } from '../services/crawl-service';
+import { createRouter, problemResponses } from '../http/openapi-app';
+import { UnauthorizedError, ForbiddenError } from '../errors';
+
+const auth = { security: [{ bearer: [] }] };
+const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  401: { description: 'Missing or wrong token' },
+  ...problemResponses,
+});
+
+const filterRoute = createRoute({
+  method: 'post', path: '/ingest/filter-unknown', tags: ['ingest'], ...auth,
+  summary: 'Of these canonical URLs, the ones not stored yet',
+  request: { body: json(z.object({ sourceId: z.string().max(64), urls: z.array(z.string().max(2_048)).max(2_000) })) },
+  responses: ok(z.object({ urls: z.array(z.string()) }), 'Unknown URLs'),
+});
+const itemsRoute = createRoute({
+  method: 'post', path: '/ingest/items', tags: ['ingest'], ...auth,
+  summary: 'Store a batch of crawled items (all or nothing); duplicates are counted, not stored',
+  request: { body: json(z.object({ items: z.array(RawItem).max(500) })) },
+  responses: ok(z.object({ new: z.number().int(), duplicate: z.number().int() }), 'Counts'),
+});
+const startRoute = createRoute({
+  method: 'post', path: '/ingest/runs', tags: ['ingest'], ...auth,
+  summary: 'Record the start of a crawl run',
+  request: { body: json(z.object({ sourceId: z.string().max(64) })) },
+  responses: ok(z.object({ id: z.number().int() }), 'The run id'),
+});
+const finishRoute = createRoute({
+  method: 'post', path: '/ingest/runs/{id}/finish', tags: ['ingest'], ...auth,
+  summary: 'Record the end of a crawl run with its counters',
+  request: {
+    params: z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }),
+    body: json(z.object({ stats: CrawlRunStats })),
+  },
+  responses: ok(z.object({ ok: z.literal(true) }), 'Recorded'),
+});
+
+function safeEqual(a: string, b: string): boolean {
+  const ha = crypto.createHash('sha256').update(a).digest();
+  const hb = crypto.createHash('sha256').update(b).digest();
+  return crypto.timingSafeEqual(ha, hb);
+}
+
+/** The remote crawler's door: the same services as the in-process crawler, behind a bearer token. */
+export function ingestRoutes(crawl: CrawlService, token: string | null) {
+  const app = createRouter();
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.use('/ingest/*', async (c, next) => {
+    if (!token) throw new ForbiddenError('remote ingest is disabled: set INGEST_TOKEN on the server');
+    const header = c.req.header('authorization') ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!given || !safeEqual(given, token)) throw new UnauthorizedError('a valid ingest token is required');
+    await next();
+  });
+  return app
+    .openapi(filterRoute, async (c) => {
+      const b = c.req.valid('json');
+      return c.json({ urls: await crawl.sink.filterUnknownUrls(b.sourceId, b.urls) }, 200);
+    })
+    .openapi(itemsRoute, async (c) => c.json(await crawl.sink.ingest(c.req.valid('json').items), 200))
+    .openapi(startRoute, async (c) => c.json({ id: await crawl.sink.startRun(c.req.valid('json').sourceId) }, 200))
+    .openapi(finishRoute, async (c) => {
+      await crawl.sink.finishRun(c.req.valid('param').id, c.req.valid('json').stats);
+      return c.json({ ok: true as const }, 200);
+    });
+}

@@ -1,0 +1,63 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CrawlRun, SourceView } from '../contracts/source';
+import type { SourcesRepo } from '../repositories/sources-repo';
+import type { CrawlService } from '../services/crawl-service';
+import { createRouter, problemResponses } from '../http/openapi-app';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/sources',
+  tags: ['sources'],
+  summary: 'Configured sources with item counts and their last crawl run',
+  responses: {
+    200: { description: 'Sources', content: { 'application/json': { schema: z.object({ sources: z.array(SourceView) }) } } },
+  },
+});
+
+const crawlRoute = createRoute({
+  method: 'post',
+  path: '/sources/{id}/crawl',
+  tags: ['sources'],
+  summary: 'Crawl a source now',
+  request: { params: z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: {
+    202: { description: 'The run started', content: { 'application/json': { schema: z.object({ runId: z.number().int() }) } } },
+    409: { description: 'A run of this source is in progress (problem+json)' },
+    ...problemResponses,
+  },
+});
+
+const RunsQuery = z.object({
+  source: z.string().max(64).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const runsRoute = createRoute({
+  method: 'get',
+  path: '/crawl-runs',
+  tags: ['sources'],
+  summary: 'Crawl runs, newest first: start, end, fetched, new, duplicate, failed, last error',
+  request: { query: RunsQuery },
+  responses: {
+    200: {
+      description: 'Runs',
+      content: { 'application/json': { schema: z.object({ runs: z.array(CrawlRun), total: z.number().int() }) } },
+    },
+    ...problemResponses,
+  },
+});
+
+export function sourcesRoutes(sources: SourcesRepo, crawl: CrawlService | null) {
+  return createRouter()
+    .openapi(listRoute, (c) => c.json({ sources: sources.listSources() }, 200))
+    .openapi(crawlRoute, async (c) => {
+      if (!crawl) return c.json({ runId: 0 }, 202);
+      const { runId } = await crawl.crawlNow(c.req.valid('param').id);
+      return c.json({ runId }, 202);
+    })
+    .openapi(runsRoute, (c) => {
+      const q = c.req.valid('query');
+      return c.json(sources.listRuns(q.source, q.pageSize, (q.page - 1) * q.pageSize), 200);
+    });
+}

@@ -1,0 +1,25 @@
+import { EventEmitter } from 'node:events';
+import type { CrawlRun } from '../contracts/source';
+
+/** Live events for the dashboard (sent as server-sent events). */
+export interface AppEvents {
+  'crawl-run': CrawlRun;
+  items: { new: number };
+  verdict: { itemId: number };
+}
+
+export function createEventBus() {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(1_000);
+  return {
+    emit<K extends keyof AppEvents>(type: K, data: AppEvents[K]): void {
+      emitter.emit(type, data);
+    },
+    on<K extends keyof AppEvents>(type: K, fn: (data: AppEvents[K]) => void): () => void {
+      emitter.on(type, fn);
+      return () => emitter.off(type, fn);
+    },
+  };
+}
+
+export type EventBus = ReturnType<typeof createEventBus>;

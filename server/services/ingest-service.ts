@@ -1,0 +1,100 @@
+import type { Reason, RawItem, Tag, ItemKind } from '../contracts/item';
+import type { IngestResult } from '../contracts/ingest';
+import type { ItemsRepo, NewItem } from '../repositories/items-repo';
+import type { SourcesRepo } from '../repositories/sources-repo';
+import { RawItem as RawItemSchema } from '../contracts/item';
+import { ValidationError } from '../errors';
+import { shanghaiDay, toUtcIso } from '../lib/time';
+import type { EventBus } from './event-bus';
+
+export interface TagResult {
+  tags: Tag[];
+  score: number;
+  reasons: Reason[];
+}
+
+export interface ItemTagger {
+  tag(input: { title: string; body: string; kind: ItemKind }): TagResult;
+}
+
+// C0/C1 controls other than tab and newline never belong in text, and \u0001/\u0002 mark search hits.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+function cleanText(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, '');
+}
+
+/**
+ * Normalise · dedup · tag · store. The crawler's items are validated again here: this is the
+ * boundary where hostile input from the web enters the system of record.
+ */
+export function createIngestService(deps: {
+  items: ItemsRepo;
+  sources: SourcesRepo;
+  tagger: ItemTagger;
+  events?: EventBus;
+  onStored?: () => void;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    ingest(batch: unknown[]): IngestResult {
+      const collectedAt = now().toISOString();
+      const prepared: NewItem[] = [];
+      const errors: { path: string; message: string }[] = [];
+      batch.forEach((raw, i) => {
+        const parsed = RawItemSchema.safeParse(raw);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            errors.push({ path: `items[${i}].${issue.path.join('.')}`, message: issue.message });
+          }
+          return;
+        }
+        const it: RawItem = parsed.data;
+        const kind = deps.sources.getSourceKind(it.sourceId);
+        if (!kind) {
+          errors.push({ path: `items[${i}].sourceId`, message: `unknown source "${it.sourceId}"` });
+          return;
+        }
+        const title = cleanText(it.title).trim();
+        const body = cleanText(it.body).trim();
+        const publishedAt = it.publishedAt ? toUtcIso(it.publishedAt) : null;
+        // A "published" time in the future is a parsing or clock error; the collection time is the truth then.
+        const sortAt = publishedAt && publishedAt <= collectedAt ? publishedAt : collectedAt;
+        const tagged = deps.tagger.tag({ title, body, kind });
+        prepared.push({
+          sourceId: it.sourceId,
+          kind,
+          url: it.url,
+          title,
+          body,
+          author: it.author,
+          contentHash: it.contentHash,
+          publishedAt,
+          collectedAt,
+          sortAt,
+          day: shanghaiDay(sortAt),
+          tags: tagged.tags,
+          score: Math.min(1, Math.max(0, tagged.score)),
+          reasons: tagged.reasons,
+        });
+      });
+      // All or nothing: a batch with an invalid item is refused whole, naming every bad field.
+      if (errors.length) throw new ValidationError(`${errors.length} invalid field(s) in the ingest batch`, errors);
+      const ids = deps.items.insertMany(prepared);
+      const result = { new: ids.length, duplicate: prepared.length - ids.length };
+      if (ids.length) {
+        deps.events?.emit('items', { new: ids.length });
+        deps.onStored?.();
+      }
+      return result;
+    },
+
+    filterUnknownUrls(urls: string[]): string[] {
+      return deps.items.filterUnknownUrls(urls);
+    },
+  };
+}
+
+export type IngestService = ReturnType<typeof createIngestService>;

@@ -1,0 +1,116 @@
+import type { ItemPage, ItemQuery, ItemSummary } from '../contracts/api';
+import type { Item } from '../contracts/item';
+import type { ItemFilter, ItemsRepo } from '../repositories/items-repo';
+import type { SearchIndex } from '../repositories/search-index';
+import { NotFoundError, SearchUnavailableError, ValidationError } from '../errors';
+import { isDayString, shanghaiDayStart } from '../lib/time';
+import { excerptOf, hasHit, toSegments, type Segment } from './highlight';
+
+const DAY_MS = 86_400_000;
+
+/** A day (Asia/Shanghai, whole day) or an ISO instant → UTC ISO bound. */
+function parseBound(field: 'from' | 'to', value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (isDayString(value)) {
+    const start = shanghaiDayStart(value).getTime();
+    return new Date(field === 'to' ? start + DAY_MS : start).toISOString();
+  }
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    throw new ValidationError(`${field}: expected a day (YYYY-MM-DD) or an ISO 8601 instant`, [
+      { path: field, message: 'expected a day (YYYY-MM-DD) or an ISO 8601 instant' },
+    ]);
+  }
+  return new Date(ms).toISOString();
+}
+
+function quote(v: string): string {
+  return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+export function summarise(item: Item, highlight: Segment[] | null): ItemSummary {
+  const { body, ...rest } = item;
+  return { ...rest, excerpt: excerptOf(body), highlight };
+}
+
+/** Search and listing: Meilisearch for text queries, SQLite for everything else and as the fallback. */
+export function createItemsService(deps: {
+  items: ItemsRepo;
+  index: SearchIndex | null;
+  normalise: (s: string) => string;
+  onSearchFallback?: (err: Error) => void;
+}) {
+  function filterOf(query: ItemQuery): ItemFilter {
+    const fromIso = parseBound('from', query.from);
+    const toIso = parseBound('to', query.to);
+    if (fromIso && toIso && fromIso >= toIso) {
+      throw new ValidationError('from must be before to', [{ path: 'from', message: 'must be before "to"' }]);
+    }
+    return { sourceId: query.source, kind: query.kind, tag: query.tag, fromIso, toIso };
+  }
+
+  function fromDatabase(query: ItemQuery, filter: ItemFilter, terms: string[] | undefined): ItemPage {
+    const sort = !query.sort || query.sort === 'relevance' ? 'newest' : query.sort;
+    const { items, total } = deps.items.listItems(
+      { ...filter, terms },
+      sort,
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    );
+    return {
+      items: items.map((it) => summarise(it, null)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      engine: 'database',
+    };
+  }
+
+  async function fromSearch(query: ItemQuery, filter: ItemFilter, q: string, index: SearchIndex): Promise<ItemPage> {
+    const f: string[] = [];
+    if (filter.sourceId) f.push(`sourceId = ${quote(filter.sourceId)}`);
+    if (filter.kind) f.push(`kind = ${quote(filter.kind)}`);
+    if (filter.tag) f.push(`tags = ${quote(filter.tag)}`);
+    if (filter.fromIso) f.push(`sortAt >= ${Date.parse(filter.fromIso)}`);
+    if (filter.toIso) f.push(`sortAt < ${Date.parse(filter.toIso)}`);
+    const sort =
+      query.sort === 'newest' ? ['sortAt:desc'] : query.sort === 'oldest' ? ['sortAt:asc'] : query.sort === 'score' ? ['score:desc'] : undefined;
+    const res = await index.search({ q, filter: f, sort, page: query.page, hitsPerPage: query.pageSize });
+    const byId = new Map(deps.items.getItemsByIds(res.hits.map((h) => h.id)).map((it) => [it.id, it]));
+    const items: ItemSummary[] = [];
+    for (const hit of res.hits) {
+      const item = byId.get(hit.id);
+      if (!item) continue; // purged from SQLite, index not yet caught up
+      const body = toSegments(hit.body);
+      const title = toSegments(hit.title);
+      items.push(summarise(item, hasHit(body) ? body : hasHit(title) ? title : null));
+    }
+    return { items, total: res.total, page: query.page, pageSize: query.pageSize, engine: 'search' };
+  }
+
+  return {
+    async listItems(query: ItemQuery): Promise<ItemPage> {
+      const filter = filterOf(query);
+      const q = deps.normalise(query.q?.trim() ?? '').trim();
+      if (!q) return fromDatabase(query, filter, undefined);
+      if (deps.index) {
+        try {
+          return await fromSearch(query, filter, q, deps.index);
+        } catch (err) {
+          if (!(err instanceof SearchUnavailableError)) throw err;
+          deps.onSearchFallback?.(err);
+        }
+      }
+      // Degraded but honest: substring match in SQLite, flagged as engine "database".
+      return fromDatabase(query, filter, q.split(/\s+/).filter(Boolean).slice(0, 8));
+    },
+
+    getItem(id: number): Item {
+      const item = deps.items.getItem(id);
+      if (!item) throw new NotFoundError('item', id);
+      return item;
+    },
+  };
+}
+
+export type ItemsService = ReturnType<typeof createItemsService>;
