@@ -27,7 +27,17 @@ async function prepareWeb(config: Config, log: Logger): Promise<string> {
   return webRoot;
 }
 
+/** Variables in ./.env (if present) fill in what the environment leaves unset. */
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile('.env');
+  } catch {
+    // no .env: the environment alone configures the app
+  }
+}
+
 async function main(): Promise<void> {
+  loadDotEnv();
   let config: Config;
   try {
     config = loadConfig();

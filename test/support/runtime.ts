@@ -1,0 +1,38 @@
+import pino from 'pino';
+import { loadConfig } from '../../server/config';
+import type { SourceConfig } from '../../server/contracts/source';
+import { normaliseText } from '../../server/nlp/normalise';
+import { startRuntime } from '../../server/runtime';
+import type { RunCrawl } from '../../server/services/crawl-service';
+import { createTagger } from '../../server/tagging/tagger';
+import { tempDir } from './meili';
+
+/** The same runtime main.ts starts, against a given Meilisearch, in a fresh data dir, crawls driven by the test. */
+export async function startTestRuntime(opts: {
+  meili: { url: string; masterKey: string };
+  sources: SourceConfig[];
+  runCrawl?: RunCrawl;
+  dataDir?: string;
+  webRoot?: string | null;
+}) {
+  const dataDir = opts.dataDir ?? tempDir('runtime');
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    MEILI_URL: opts.meili.url,
+    MEILI_MASTER_KEY: opts.meili.masterKey,
+    CRAWL: 'off',
+    LOG_LEVEL: 'silent',
+  });
+  const runtime = await startRuntime(
+    config,
+    {
+      sources: opts.sources,
+      runCrawl: opts.runCrawl ?? (async () => undefined),
+      tagger: createTagger(),
+      normalise: normaliseText,
+    },
+    pino({ level: 'silent' }),
+    opts.webRoot ?? null,
+  );
+  return { runtime, dataDir };
+}
