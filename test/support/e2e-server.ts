@@ -1,0 +1,53 @@
+import { serve } from '@hono/node-server';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crawlSource } from '../../crawler/crawl-source';
+import { createFetcher } from '../../crawler/fetch/fetcher';
+import { demoSources, startDemoSite } from '../../crawler/demo/demo-site';
+import type { Runtime } from '../../server/runtime';
+import { buildWeb, webBuildIsStale } from '../../server/web-build';
+import { startTestMeili } from './meili';
+import { startTestRuntime } from './runtime';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The whole product on loopback: demo site, real Meilisearch, runtime, built dashboard, HTTP server. */
+export async function startE2eServer() {
+  if (webBuildIsStale(ROOT)) await buildWeb(ROOT);
+  const webRoot = path.join(ROOT, 'dist/web');
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error('dashboard build missing');
+  const demo = await startDemoSite({ host: '127.0.0.1' });
+  const meili = await startTestMeili();
+  const sources = demoSources(demo.url);
+  const fetcher = createFetcher({ retryBaseMs: 10 });
+  const { runtime } = await startTestRuntime({
+    meili,
+    sources,
+    webRoot,
+    runCrawl: (source, sink) => crawlSource(source, sink, { fetcher }),
+  });
+  const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    runtime: runtime as Runtime,
+    sources,
+    async crawlAll() {
+      for (const s of sources) {
+        const { done } = await runtime.crawl.crawlNow(s.id);
+        await done;
+      }
+      await runtime.sync.flush(60_000);
+    },
+    async close() {
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.close();
+      await meili.stop();
+      await demo.close();
+    },
+  };
+}
