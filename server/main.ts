@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -36,6 +37,29 @@ function loadDotEnv(): void {
   }
 }
 
+/**
+ * The demo site keeps its port across restarts (remembered in the data dir), so its item URLs stay
+ * the same and a restart recognises every page it has already collected.
+ */
+async function startDemoOnStablePort(dataDir: string) {
+  const file = path.join(dataDir, 'demo-port');
+  let port: number | undefined;
+  try {
+    port = Number(fs.readFileSync(file, 'utf8').trim()) || undefined;
+  } catch {
+    port = undefined;
+  }
+  let site;
+  try {
+    site = await startDemoSite({ host: '127.0.0.1', port });
+  } catch {
+    site = await startDemoSite({ host: '127.0.0.1' });
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, String(new URL(site.url).port));
+  return site;
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
   let config: Config;
@@ -60,7 +84,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   } else {
-    demo = await startDemoSite({ host: '127.0.0.1' });
+    demo = await startDemoOnStablePort(config.dataDir);
     sources = demoSources(demo.url);
     log.info({ url: demo.url }, 'no SOURCES_FILE: serving and crawling the bundled demo site');
   }

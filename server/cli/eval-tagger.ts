@@ -5,10 +5,10 @@ import { z } from 'zod';
 import type { ItemKind } from '../contracts/item';
 import { normaliseText } from '../nlp/normalise';
 import { collectEvidence } from '../tagging/evidence';
-import { addOutcome, binaryReport, emptyConfusion, logOdds, type BinaryReport, type Confusion } from '../tagging/eval-metrics';
+import { addOutcome, binaryReport, emptyConfusion, logOdds, type Confusion } from '../tagging/eval-metrics';
 import { LEXICON } from '../tagging/lexicon';
 import { SIGNALS } from '../tagging/signals';
-import { createTagger, DEFAULT_THRESHOLD, type TagInput } from '../tagging/tagger';
+import { createTagger, DEFAULT_THRESHOLD, type TagInput, type Tagger } from '../tagging/tagger';
 
 /**
  * Measures the rumour tagger against labelled posts (and, optionally, rebuttal texts), and counts
@@ -34,15 +34,19 @@ const Rebuttal = z.object({
 });
 type Rebuttal = z.infer<typeof Rebuttal>;
 
+const SWEEP = [0.3, 0.4, 0.5, 0.6, 0.7];
+const ALL = 'ALL';
+
 function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
   const rows: T[] = [];
-  const lines = fs.readFileSync(path.resolve(file), 'utf8').split('\n');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    const parsed = schema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid row'}`);
-    rows.push(parsed.data);
-  });
+  fs.readFileSync(path.resolve(file), 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      const parsed = schema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid row'}`);
+      rows.push(parsed.data);
+    });
   return rows;
 }
 
@@ -50,213 +54,186 @@ function shortSource(source: string): string {
   return (source.split('/').pop() ?? source).replace(/ \(.*\)$/, '');
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(6);
-const num = (x: number, w = 6): string => String(x).padStart(w);
-const fix = (x: number, d = 2): string => x.toFixed(d).padStart(6);
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const col = (s: string | number, w = 6): string => String(s).padStart(w);
 
-function reportRow(name: string, r: BinaryReport, c: Confusion): string {
-  return [
-    name.padEnd(28),
-    num(r.n),
-    num(r.positives),
-    num(c.tp, 5),
-    num(c.fp, 5),
-    num(c.fn, 5),
-    pct(r.positive.precision),
-    pct(r.positive.recall),
-    pct(r.positive.f1),
-    pct(r.negative.precision),
-    pct(r.negative.recall),
-    pct(r.negative.f1),
-    pct(r.macroF1),
-  ].join(' ');
-}
-
-const REPORT_HEADER = [
-  'source'.padEnd(28),
-  '     n',
-  'rumour',
-  '   tp',
-  '   fp',
-  '   fn',
-  ' R-prec',
-  '  R-rec',
-  '   R-F1',
-  'N-prec',
-  ' N-rec',
-  '  N-F1',
-  'macroF1',
-].join(' ');
-
+/** Posts are tagged the way a crawled forum post would be: no title, kind 'post'. */
 function postInput(text: string): TagInput {
   return { title: '', body: text, kind: 'post' };
 }
 
-interface PhraseCount {
-  rumour: number;
-  nonRumour: number;
-  bySource: Map<string, { rumour: number; nonRumour: number }>;
+/** Count a keyed event per source and overall, split by class. */
+class ClassCounter {
+  readonly counts = new Map<string, { rumour: number; nonRumour: number }>();
+  add(key: string, rumour: boolean): void {
+    const c = this.counts.get(key) ?? { rumour: 0, nonRumour: 0 };
+    if (rumour) c.rumour++;
+    else c.nonRumour++;
+    this.counts.set(key, c);
+  }
+  get(key: string): { rumour: number; nonRumour: number } {
+    return this.counts.get(key) ?? { rumour: 0, nonRumour: 0 };
+  }
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      data: { type: 'string' },
-      rebuttals: { type: 'string' },
-      threshold: { type: 'string' },
-      candidates: { type: 'string' },
-      'show-errors': { type: 'string' },
-      'all-phrases': { type: 'boolean', default: false },
-    },
-  });
-  if (!values.data) {
-    process.stderr.write('usage: eval-tagger --data <rumor_posts.jsonl> [--rebuttals <rebuttals.jsonl>] [--threshold 0.5]\n');
-    process.exit(2);
-  }
-  const threshold = values.threshold ? Number(values.threshold) : DEFAULT_THRESHOLD;
-  const showErrors = values['show-errors'] ? Number(values['show-errors']) : 0;
-  const tagger = createTagger({ threshold });
-  const posts = readJsonl<Post>(values.data, Post);
-  const sources = [...new Set(posts.map((p) => shortSource(p.source)))].sort();
+interface PostRun {
+  sources: string[];
+  totals: ClassCounter;
+  /** key: `${source}@${threshold}` */
+  confusion: Map<string, Confusion>;
+  rebuttalTagged: ClassCounter;
+  /** key: `${signal}:${rule}|${source}` */
+  phrases: ClassCounter;
+  phraseKeys: Set<string>;
+  candidates: ClassCounter;
+  errors: { kind: 'FN' | 'FP'; post: Post; score: number; why: string }[];
+}
 
-  // One pass: tag, collect per-source confusion at several thresholds, count phrases.
-  const sweep = [0.3, 0.4, 0.5, 0.6, 0.7];
-  const confusion = new Map<string, Confusion>();
-  const sweepConfusion = new Map<string, Confusion>();
-  const phraseCounts = new Map<string, PhraseCount>();
-  const candidates = (values.candidates ?? '').split(/[,，\s]+/).filter(Boolean).map(normaliseText);
-  const candidateCounts = new Map<string, PhraseCount>();
-  const classTotals = new Map<string, { rumour: number; nonRumour: number }>();
-  let falseRebuttalOnRumours = 0;
-  let rebuttalOnNonRumours = 0;
-  const errors: { kind: 'FN' | 'FP'; post: Post; score: number; why: string }[] = [];
-
-  const bump = (map: Map<string, PhraseCount>, key: string, source: string, rumour: boolean): void => {
-    const pc = map.get(key) ?? { rumour: 0, nonRumour: 0, bySource: new Map() };
-    const s = pc.bySource.get(source) ?? { rumour: 0, nonRumour: 0 };
-    if (rumour) {
-      pc.rumour++;
-      s.rumour++;
-    } else {
-      pc.nonRumour++;
-      s.nonRumour++;
-    }
-    pc.bySource.set(source, s);
-    map.set(key, pc);
+function runPosts(posts: Post[], threshold: number, candidates: string[]): PostRun {
+  const thresholds = [...new Set([...SWEEP, threshold])];
+  const taggers = new Map<number, Tagger>(thresholds.map((t) => [t, createTagger({ threshold: t })]));
+  const run: PostRun = {
+    sources: [...new Set(posts.map((p) => shortSource(p.source)))].sort(),
+    totals: new ClassCounter(),
+    confusion: new Map(),
+    rebuttalTagged: new ClassCounter(),
+    phrases: new ClassCounter(),
+    phraseKeys: new Set(),
+    candidates: new ClassCounter(),
+    errors: [],
   };
-
   for (const post of posts) {
     const source = shortSource(post.source);
     const rumour = post.label === 'rumor';
-    for (const key of [source, 'ALL']) {
-      const t = classTotals.get(key) ?? { rumour: 0, nonRumour: 0 };
-      if (rumour) t.rumour++;
-      else t.nonRumour++;
-      classTotals.set(key, t);
-    }
-    const result = tagger.tag(postInput(post.text));
-    const predicted = result.tags.includes('rumor-suspect');
-    if (result.tags.includes('rebuttal')) {
-      if (rumour) falseRebuttalOnRumours++;
-      else rebuttalOnNonRumours++;
-    }
-    for (const key of [source, 'ALL']) {
-      const c = confusion.get(key) ?? emptyConfusion();
-      addOutcome(c, rumour, predicted);
-      confusion.set(key, c);
-      for (const th of sweep) {
-        const sk = `${key}@${th}`;
-        const sc = sweepConfusion.get(sk) ?? emptyConfusion();
-        // The sweep re-reads the score; a rebuttal-won item is never a suspect at any threshold.
-        addOutcome(sc, rumour, result.score >= th && !result.tags.includes('rebuttal'));
-        sweepConfusion.set(sk, sc);
+    const keys = [source, ALL];
+    for (const k of keys) run.totals.add(k, rumour);
+    for (const [th, tagger] of taggers) {
+      const result = tagger.tag(postInput(post.text));
+      const predicted = result.tags.includes('rumor-suspect');
+      for (const k of keys) {
+        const c = run.confusion.get(`${k}@${th}`) ?? emptyConfusion();
+        addOutcome(c, rumour, predicted);
+        run.confusion.set(`${k}@${th}`, c);
       }
-    }
-    if (showErrors > 0 && predicted !== rumour) {
-      const why = result.reasons.map((r) => `${r.code}[${r.matches.join('/')}]`).join(' ');
-      errors.push({ kind: rumour ? 'FN' : 'FP', post, score: result.score, why });
+      if (th !== threshold) continue;
+      if (result.tags.includes('rebuttal')) run.rebuttalTagged.add(ALL, rumour);
+      if (predicted !== rumour) {
+        const why = result.reasons.map((r) => `${r.code}[${r.matches.join('/')}]`).join(' ');
+        run.errors.push({ kind: rumour ? 'FN' : 'FP', post, score: result.score, why });
+      }
     }
     const text = normaliseText(post.text);
     const seen = new Set<string>();
     for (const e of collectEvidence(text)) {
-      const finalKey = `${e.signal}:${e.rule}`;
-      if (seen.has(finalKey)) continue;
-      seen.add(finalKey);
-      bump(phraseCounts, finalKey, source, rumour);
+      const key = `${e.signal}:${e.rule}`;
+      if (seen.has(key)) continue; // once per post: document frequency, not term frequency
+      seen.add(key);
+      run.phraseKeys.add(key);
+      for (const k of keys) run.phrases.add(`${key}|${k}`, rumour);
     }
-    for (const cand of candidates) if (text.includes(cand)) bump(candidateCounts, cand, source, rumour);
+    for (const cand of candidates) if (text.includes(cand)) for (const k of keys) run.candidates.add(`${cand}|${k}`, rumour);
   }
-
-  const out: string[] = [];
-  out.push(`data: ${values.data}  (${posts.length} posts, threshold ${threshold}, every post tagged as kind 'post', title empty)`);
-  out.push('', '== rumour vs non-rumour (R = rumour class, N = non-rumour class) ==', REPORT_HEADER);
-  for (const key of [...sources, 'ALL']) {
-    const c = confusion.get(key);
-    if (c) out.push(reportRow(key, binaryReport(c), c));
-  }
-
-  out.push('', '== threshold sweep: macro-F1 (rumour recall) ==', ['source'.padEnd(28), ...sweep.map((t) => `   @${t.toFixed(1)}      `)].join(' '));
-  for (const key of [...sources, 'ALL']) {
-    const cells = sweep.map((th) => {
-      const r = binaryReport(sweepConfusion.get(`${key}@${th}`) ?? emptyConfusion());
-      return `${pct(r.macroF1)} (${pct(r.positive.recall)})`;
-    });
-    out.push([key.padEnd(28), ...cells].join(' '));
-  }
-
-  const totals = classTotals.get('ALL') ?? { rumour: 0, nonRumour: 0 };
-  out.push(
-    '',
-    `rebuttal tag on rumours (false-rebuttal rate): ${falseRebuttalOnRumours}/${totals.rumour} = ${pct(falseRebuttalOnRumours / Math.max(1, totals.rumour)).trim()}` +
-      `; on non-rumours: ${rebuttalOnNonRumours}/${totals.nonRumour} = ${pct(rebuttalOnNonRumours / Math.max(1, totals.nonRumour)).trim()}`,
-  );
-
-  const phraseTable = (title: string, counts: Map<string, PhraseCount>, keys: string[]): void => {
-    out.push('', title, `${'phrase'.padEnd(34)} ${'rumour'.padStart(6)} ${'non'.padStart(6)} ${'logOdds'.padStart(7)}   per source: rumour/non logOdds`);
-    for (const key of keys) {
-      const pc = counts.get(key) ?? { rumour: 0, nonRumour: 0, bySource: new Map() };
-      const lo = logOdds(pc.rumour, totals.rumour, pc.nonRumour, totals.nonRumour);
-      const per = sources
-        .map((s) => {
-          const sc = pc.bySource.get(s) ?? { rumour: 0, nonRumour: 0 };
-          const st = classTotals.get(s) ?? { rumour: 0, nonRumour: 0 };
-          return `${s.slice(0, 12)} ${sc.rumour}/${sc.nonRumour} ${fix(logOdds(sc.rumour, st.rumour, sc.nonRumour, st.nonRumour)).trim()}`;
-        })
-        .join(' | ');
-      out.push(`${key.padEnd(34)} ${num(pc.rumour)} ${num(pc.nonRumour)} ${fix(lo).padStart(7)}   ${per}`);
-    }
-  };
-
-  const fired = [...phraseCounts.keys()].sort((a, b) => {
-    const sa = a.split(':')[0] ?? '';
-    const sb = b.split(':')[0] ?? '';
-    const ca = phraseCounts.get(a);
-    const cb = phraseCounts.get(b);
-    return sa.localeCompare(sb) || (cb ? cb.rumour + cb.nonRumour : 0) - (ca ? ca.rumour + ca.nonRumour : 0) || a.localeCompare(b);
-  });
-  phraseTable('== lexicon phrases that fired (signal:phrase; counted once per post, before kind factors and conditions) ==', phraseCounts, fired);
-  const silent = LEXICON.filter((l) => SIGNALS[l.signal].side !== 'none' && !phraseCounts.has(`${l.signal}:${l.phrase}`)).map((l) => l.phrase);
-  out.push('', `never fired in this data (${silent.length}): ${silent.join(' ')}`);
-  if (values['all-phrases']) phraseTable('== all lexicon phrases ==', phraseCounts, LEXICON.map((l) => `${l.signal}:${l.phrase}`));
-  if (candidates.length > 0) phraseTable('== candidate phrases (raw substring in normalised text) ==', candidateCounts, candidates);
-
-  if (values.rebuttals) out.push(...evaluateRebuttals(values.rebuttals, threshold));
-
-  if (showErrors > 0) {
-    for (const kind of ['FN', 'FP'] as const) {
-      const list = errors.filter((e) => e.kind === kind);
-      const step = Math.max(1, Math.floor(list.length / showErrors));
-      out.push('', `== sample of ${kind} (${list.length} in all) ==`);
-      for (let i = 0; i < list.length && i / step < showErrors; i += step) {
-        const e = list[i];
-        if (e) out.push(`${fix(e.score)} ${shortSource(e.post.source).slice(0, 10)} ${e.post.text.replace(/\s+/g, ' ').slice(0, 110)}  ← ${e.why}`);
-      }
-    }
-  }
-  process.stdout.write(`${out.join('\n')}\n`);
+  return run;
 }
 
-function evaluateRebuttals(file: string, threshold: number): string[] {
+function classTable(run: PostRun, threshold: number): string[] {
+  const out = [
+    [
+      'source'.padEnd(26),
+      col('n'),
+      col('rumour'),
+      col('tp', 5),
+      col('fp', 5),
+      col('fn', 5),
+      col('R-prec', 7),
+      col('R-rec', 7),
+      col('R-F1', 7),
+      col('N-prec', 7),
+      col('N-rec', 7),
+      col('N-F1', 7),
+      col('macroF1', 8),
+    ].join(' '),
+  ];
+  for (const key of [...run.sources, ALL]) {
+    const c = run.confusion.get(`${key}@${threshold}`) ?? emptyConfusion();
+    const r = binaryReport(c);
+    out.push(
+      [
+        key.padEnd(26),
+        col(r.n),
+        col(r.positives),
+        col(c.tp, 5),
+        col(c.fp, 5),
+        col(c.fn, 5),
+        col(pct(r.positive.precision), 7),
+        col(pct(r.positive.recall), 7),
+        col(pct(r.positive.f1), 7),
+        col(pct(r.negative.precision), 7),
+        col(pct(r.negative.recall), 7),
+        col(pct(r.negative.f1), 7),
+        col(pct(r.macroF1), 8),
+      ].join(' '),
+    );
+  }
+  return out;
+}
+
+function sweepTable(run: PostRun): string[] {
+  const out = [['source'.padEnd(26), ...SWEEP.map((t) => `@${t.toFixed(1)}`.padEnd(22))].join(' ')];
+  for (const key of [...run.sources, ALL]) {
+    const cells = SWEEP.map((th) => {
+      const r = binaryReport(run.confusion.get(`${key}@${th}`) ?? emptyConfusion());
+      return `${pct(r.macroF1)} (${pct(r.positive.precision)}/${pct(r.positive.recall)})`.padEnd(22);
+    });
+    out.push([key.padEnd(26), ...cells].join(' '));
+  }
+  return out;
+}
+
+function phraseTable(run: PostRun, counts: ClassCounter, keys: string[]): string[] {
+  const out = [`${'phrase'.padEnd(30)} ${col('rumour')} ${col('non')} ${col('logOdds', 7)}   per source: rumour/non logOdds`];
+  const lo = (k: string, total: string): number => {
+    const c = counts.get(`${k}|${total}`);
+    const t = run.totals.get(total);
+    return logOdds(c.rumour, t.rumour, c.nonRumour, t.nonRumour);
+  };
+  for (const key of keys) {
+    const all = counts.get(`${key}|${ALL}`);
+    const per = run.sources
+      .map((s) => {
+        const c = counts.get(`${key}|${s}`);
+        return `${s.slice(0, 10)} ${c.rumour}/${c.nonRumour} ${lo(key, s).toFixed(2)}`;
+      })
+      .join(' | ');
+    out.push(`${key.padEnd(30)} ${col(all.rumour)} ${col(all.nonRumour)} ${col(lo(key, ALL).toFixed(2), 7)}   ${per}`);
+  }
+  return out;
+}
+
+function firedOrder(run: PostRun): string[] {
+  const total = (k: string): number => {
+    const c = run.phrases.get(`${k}|${ALL}`);
+    return c.rumour + c.nonRumour;
+  };
+  const signalOf = (k: string): string => k.slice(0, k.indexOf(':'));
+  return [...run.phraseKeys].sort((a, b) => signalOf(a).localeCompare(signalOf(b)) || total(b) - total(a) || a.localeCompare(b));
+}
+
+function errorSamples(run: PostRun, n: number): string[] {
+  const out: string[] = [];
+  for (const kind of ['FN', 'FP'] as const) {
+    const list = run.errors.filter((e) => e.kind === kind);
+    const step = Math.max(1, Math.floor(list.length / n));
+    out.push('', `== sample of ${kind} (${list.length} in all) ==`);
+    for (let i = 0; i < list.length && i / step < n; i += step) {
+      const e = list[i];
+      if (e) out.push(`${e.score.toFixed(2)} ${shortSource(e.post.source).slice(0, 10)} ${e.post.text.replace(/\s+/g, ' ').slice(0, 110)}  ← ${e.why}`);
+    }
+  }
+  return out;
+}
+
+function rebuttalReport(file: string, threshold: number): string[] {
   const rows = readJsonl<Rebuttal>(file, Rebuttal);
   const tagger = createTagger({ threshold });
   // "As published": a platform judgement is a notice; a debunk feed entry is news with its summary as title.
@@ -279,16 +256,63 @@ function evaluateRebuttals(file: string, threshold: number): string[] {
   }
   const out = [
     '',
-    `== rebuttals: ${file} (${rows.length} texts) ==`,
-    'as published: judgements as notice, debunk feed as news with its summary as title; text only: body as a post',
-    `${'source [label]'.padEnd(48)} ${'n'.padStart(4)}  published: rebuttal  suspect   text only: rebuttal  suspect`,
+    `== rebuttals: ${file} (${rows.length} texts); share tagged 'rebuttal' (recall for [rebuttal] rows) and 'rumor-suspect' ==`,
+    'published = judgements as notice, debunk feed as news with its summary as title; text only = body alone as a post',
+    `${'source [label]'.padEnd(56)} ${col('n', 4)} ${col('pub:rebuttal', 13)} ${col('pub:suspect', 12)} ${col('text:rebuttal', 14)} ${col('text:suspect', 13)}`,
   ];
   for (const [key, g] of [...groups].sort()) {
     out.push(
-      `${key.padEnd(48)} ${num(g.n, 4)}  ${pct(g.pub / g.n).padStart(19)} ${pct(g.pubSuspect / g.n).padStart(8)}  ${pct(g.post / g.n).padStart(19)} ${pct(g.postSuspect / g.n).padStart(8)}`,
+      `${key.padEnd(56)} ${col(g.n, 4)} ${col(pct(g.pub / g.n), 13)} ${col(pct(g.pubSuspect / g.n), 12)} ${col(pct(g.post / g.n), 14)} ${col(pct(g.postSuspect / g.n), 13)}`,
     );
   }
   return out;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      rebuttals: { type: 'string' },
+      threshold: { type: 'string' },
+      candidates: { type: 'string' },
+      'show-errors': { type: 'string' },
+      'all-phrases': { type: 'boolean', default: false },
+    },
+  });
+  if (!values.data) {
+    process.stderr.write('usage: eval-tagger --data <rumor_posts.jsonl> [--rebuttals <rebuttals.jsonl>] [--threshold 0.5] [--candidates a,b] [--show-errors N] [--all-phrases]\n');
+    process.exit(2);
+  }
+  const threshold = values.threshold ? Number(values.threshold) : DEFAULT_THRESHOLD;
+  const candidates = (values.candidates ?? '').split(/[,，\s]+/).filter(Boolean).map(normaliseText);
+  const posts = readJsonl<Post>(values.data, Post);
+  const run = runPosts(posts, threshold, candidates);
+
+  const totals = run.totals.get(ALL);
+  const rebTagged = run.rebuttalTagged.get(ALL);
+  const out = [
+    `data: ${values.data} (${posts.length} posts; threshold ${threshold}; each tagged as kind 'post' with an empty title)`,
+    '',
+    '== rumour vs non-rumour: R = rumour class, N = non-rumour class ==',
+    ...classTable(run, threshold),
+    '',
+    '== threshold sweep: macro-F1 (rumour precision/recall) ==',
+    ...sweepTable(run),
+    '',
+    `false-rebuttal rate (rumours tagged 'rebuttal'): ${rebTagged.rumour}/${totals.rumour} = ${pct(rebTagged.rumour / Math.max(1, totals.rumour))}; ` +
+      `non-rumours tagged 'rebuttal': ${rebTagged.nonRumour}/${totals.nonRumour} = ${pct(rebTagged.nonRumour / Math.max(1, totals.nonRumour))}`,
+    '',
+    '== lexicon rules that fired: signal:rule, posts containing it (before kind factors and conditions) ==',
+    ...phraseTable(run, run.phrases, firedOrder(run)),
+  ];
+  const silent = LEXICON.filter((l) => SIGNALS[l.signal].side !== 'none' && !run.phraseKeys.has(`${l.signal}:${l.phrase}`));
+  out.push('', `never fired in this data (${silent.length}): ${silent.map((l) => l.phrase).join(' ')}`);
+  if (values['all-phrases']) out.push('', '== all lexicon phrases ==', ...phraseTable(run, run.phrases, LEXICON.map((l) => `${l.signal}:${l.phrase}`)));
+  if (candidates.length > 0) out.push('', '== candidate phrases (raw substring of the normalised text) ==', ...phraseTable(run, run.candidates, candidates));
+  if (values.rebuttals) out.push(...rebuttalReport(values.rebuttals, threshold));
+  const showErrors = values['show-errors'] ? Number(values['show-errors']) : 0;
+  if (showErrors > 0) out.push(...errorSamples(run, showErrors));
+  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 main();

@@ -92,7 +92,12 @@ export function createItemsRepo(db: Db) {
   const enqueue = db.prepare(`INSERT INTO search_outbox (item_id, version, attempts, next_attempt_at)
     VALUES (?, 1, 0, ?)
     ON CONFLICT (item_id) DO UPDATE SET version = version + 1, attempts = 0, next_attempt_at = excluded.next_attempt_at`);
-  const knownUrl = db.prepare('SELECT 1 FROM items WHERE url = ?').pluck();
+  const knownUrl = db
+    .prepare('SELECT 1 FROM items WHERE url = ? UNION ALL SELECT 1 FROM item_aliases WHERE url = ? LIMIT 1')
+    .pluck();
+  const byHash = db.prepare('SELECT id FROM items WHERE content_hash = ?').pluck();
+  const insertAlias = db.prepare(`INSERT OR IGNORE INTO item_aliases (url, item_id, source_id, seen_at)
+    SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM items WHERE url = ?)`);
   const byId = db.prepare(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = ?`);
   const upsertVerdict = db.prepare(`INSERT INTO verdicts (item_id, verdict, reviewer, note, decided_at)
     VALUES (?, ?, ?, ?, ?)
@@ -110,7 +115,11 @@ export function createItemsRepo(db: Db) {
     const insertedIds: number[] = [];
     for (const it of items) {
       const res = insertItem.run({ ...it, reasonsJson: JSON.stringify(it.reasons) });
-      if (res.changes === 0) continue;
+      if (res.changes === 0) {
+        const original = byHash.get(it.contentHash) as number | undefined;
+        if (original) insertAlias.run(it.url, original, it.sourceId, it.collectedAt, it.url);
+        continue;
+      }
       const id = Number(res.lastInsertRowid);
       for (const tag of it.tags) insertTag.run(id, tag);
       enqueue.run(id, it.collectedAt);
@@ -125,7 +134,7 @@ export function createItemsRepo(db: Db) {
     },
 
     filterUnknownUrls(urls: string[]): string[] {
-      return urls.filter((u) => !knownUrl.get(u));
+      return urls.filter((u) => !knownUrl.get(u, u));
     },
 
     getItem(id: number): Item | null {

@@ -155,7 +155,7 @@ export function createSearchIndex(opts: { url: string; apiKey: string | null; in
     /** Exchanges this index's contents with another's atomically (zero-downtime rebuilds). */
     async swapWith(otherUid: string, timeoutMs = 60_000): Promise<void> {
       try {
-        const task = await client.swapIndexes([{ indexes: [uid, otherUid] }]).waitTask({ timeout: timeoutMs });
+        const task = await client.swapIndexes([{ indexes: [uid, otherUid], rename: false }]).waitTask({ timeout: timeoutMs });
         if (task.status === 'failed') throw new Error(`index swap failed: ${task.error?.message}`);
       } catch (err) {
         translate(err);

@@ -43,8 +43,10 @@ export interface SignalSpec {
 const FULL = { post: 1, news: 1, notice: 1 } as const;
 const HALF_OFFICIAL = { post: 1, news: 0.5, notice: 0.5 } as const;
 
-// Hearsay-like context that turns an otherwise newsworthy fact (a death, an official notice) into a claim.
-const HEARSAY_CONTEXT: readonly SignalKey[] = ['hearsay', 'unverified', 'spread', 'suppression', 'cue'];
+// Hearsay-like context that turns an otherwise newsworthy fact (a death, an explosion) into a claim.
+const HEARSAY_CONTEXT: readonly SignalKey[] = ['hearsay', 'unverified', 'spread', 'suppression'];
+// "官方通知" is a claim when it comes with urgency or secrecy (紧急, 内部) as well as hearsay.
+const FAKE_OFFICIAL_CONTEXT: readonly SignalKey[] = [...HEARSAY_CONTEXT, 'alarm', 'cue'];
 
 export const SIGNALS: Readonly<Record<SignalKey, SignalSpec>> = {
   spread: { side: 'rumour', code: 'marker-phrase', label: '传谣标记：号召转发扩散', kindFactor: HALF_OFFICIAL },
@@ -64,7 +66,7 @@ export const SIGNALS: Readonly<Record<SignalKey, SignalSpec>> = {
     kindFactor: HALF_OFFICIAL,
     requires: HEARSAY_CONTEXT,
   },
-  'claim-safety': { side: 'rumour', code: 'claim-pattern', label: '传言内容：拐卖、迷药等人身安全恐慌', kindFactor: HALF_OFFICIAL },
+  'claim-safety': { side: 'rumour', code: 'claim-pattern', label: '传言内容：拐卖、迷药、骗局等安全恐慌', kindFactor: HALF_OFFICIAL },
   'claim-food': { side: 'rumour', code: 'claim-pattern', label: '传言内容：食品致癌或有毒', kindFactor: HALF_OFFICIAL },
   'claim-fake-official': {
     side: 'rumour',
@@ -72,7 +74,7 @@ export const SIGNALS: Readonly<Record<SignalKey, SignalSpec>> = {
     label: '传言内容：冒称官方或内部通知',
     // An official source quoting its own notice is no claim at all.
     kindFactor: { post: 1, news: 0.3, notice: 0 },
-    requires: HEARSAY_CONTEXT,
+    requires: FAKE_OFFICIAL_CONTEXT,
   },
   rebuttal: { side: 'rebuttal', code: 'rebuttal-phrase', label: '辟谣、澄清用语', kindFactor: FULL },
   // 警方通报/依法处理 close most police reports, debunk or not: they only add to a debunk word.

@@ -142,6 +142,18 @@ describe('API contract over SQLite', () => {
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
     const ok = await json(await t.app.request('/api/ingest/items', { method: 'POST', headers: auth, body: JSON.stringify({ items: [item, item] }) }));
     expect(ok.body).toEqual({ new: 1, duplicate: 1 });
+    // A repost of the same content under another URL is a duplicate, and its URL is remembered as known.
+    const repost = { ...item, url: 'https://example.test/repost/1' };
+    const dup = await json(await t.app.request('/api/ingest/items', { method: 'POST', headers: auth, body: JSON.stringify({ items: [repost] }) }));
+    expect(dup.body).toEqual({ new: 0, duplicate: 1 });
+    const unknown = await json(
+      await t.app.request('/api/ingest/filter-unknown', {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ sourceId: 'forum', urls: [item.url, repost.url, 'https://example.test/new'] }),
+      }),
+    );
+    expect(unknown.body.urls).toEqual(['https://example.test/new']);
     const bad = await json(
       await t.app.request('/api/ingest/items', {
         method: 'POST',

@@ -81,3 +81,13 @@ CREATE TABLE search_outbox (
   last_error      TEXT
 );
 CREATE INDEX search_outbox_due ON search_outbox (next_attempt_at);
+
+-- URLs whose content was already stored under another item (reposts, mirrors): remembered so a crawl
+-- does not fetch them again, and kept as provenance of how far an item spread.
+CREATE TABLE item_aliases (
+  url        TEXT PRIMARY KEY,
+  item_id    INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  source_id  TEXT NOT NULL,
+  seen_at    TEXT NOT NULL
+);
+CREATE INDEX item_aliases_item ON item_aliases (item_id);
