@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemTagger } from '../../server/services/ingest-service';
+import { createDbApp } from '../support/db-app';
+import { rawItem, rssSource } from '../support/factories';
+
+const noTags: ItemTagger = { tag: () => ({ tags: [], score: 0, reasons: [] }) };
+
+/** Reads server-sent events until `count` named events (besides hello/ping) have arrived. */
+async function readEvents(res: Response, count: number): Promise<{ event: string; data: unknown }[]> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: { event: string; data: unknown }[] = [];
+  let buf = '';
+  while (events.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += decoder.decode(value, { stream: true });
+    let idx: number;
+    while ((idx = buf.indexOf('\n\n')) >= 0) {
+      const block = buf.slice(0, idx);
+      buf = buf.slice(idx + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+      const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
+      if (event !== 'hello' && event !== 'ping') events.push({ event, data: JSON.parse(data) });
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+describe('live events', () => {
+  it('streams crawl-run start and end, and new items, as server-sent events', async () => {
+    const t = createDbApp({
+      sources: [rssSource('forum')],
+      tagger: noTags,
+      runCrawl: async (source, sink) => {
+        const id = await sink.startRun(source.id);
+        await sink.ingest([rawItem({ sourceId: source.id })]);
+        await sink.finishRun(id, { fetched: 1, new: 1, duplicate: 0, failed: 0, lastError: null });
+      },
+    });
+    const controller = new AbortController();
+    const res = await t.app.request('/api/events', { signal: controller.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reading = readEvents(res, 3);
+    await new Promise((r) => setTimeout(r, 50));
+    const crawl = await t.app.request('/api/sources/forum/crawl', { method: 'POST' });
+    expect(crawl.status).toBe(202);
+    const events = await reading;
+    controller.abort();
+    expect(events.map((e) => e.event)).toEqual(['crawl-run', 'items', 'crawl-run']);
+    expect(events[0]!.data).toMatchObject({ sourceId: 'forum', status: 'running' });
+    expect(events[1]!.data).toEqual({ new: 1 });
+    expect(events[2]!.data).toMatchObject({ sourceId: 'forum', status: 'ok', new: 1 });
+    t.db.close();
+  });
+
+  it('refuses a second crawl of a source that is running (409) and an unknown source (404)', async () => {
+    let release!: () => void;
+    const t = createDbApp({
+      sources: [rssSource('forum')],
+      tagger: noTags,
+      runCrawl: async (source, sink) => {
+        const id = await sink.startRun(source.id);
+        await new Promise<void>((r) => (release = r));
+        await sink.finishRun(id, { fetched: 0, new: 0, duplicate: 0, failed: 1, lastError: 'GET x: 404' });
+      },
+    });
+    expect((await t.app.request('/api/sources/forum/crawl', { method: 'POST' })).status).toBe(202);
+    const again = await t.app.request('/api/sources/forum/crawl', { method: 'POST' });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { code: string }).code).toBe('conflict');
+    expect((await t.app.request('/api/sources/nope/crawl', { method: 'POST' })).status).toBe(404);
+    release();
+    await t.crawl.waitIdle();
+    const runs = (await (await t.app.request('/api/crawl-runs')).json()) as { runs: { status: string; lastError: string }[] };
+    expect(runs.runs[0]).toMatchObject({ status: 'failed', lastError: 'GET x: 404' });
+    t.db.close();
+  });
+});
