@@ -21,7 +21,7 @@ const SourceBase = z.object({
   delayMs: z.number().int().min(0).max(60_000).default(1_000),
   timeoutMs: z.number().int().min(500).max(120_000).default(15_000),
   retries: z.number().int().min(0).max(5).default(2),
-  /** Force a charset when a site lies about it; otherwise header → BOM → meta → sniffing. */
+  /** Force a charset when a site lies about it; otherwise BOM → header → meta → sniffing. */
   charset: z.string().optional(),
   /** Loopback/private addresses are refused unless the source is allow-listed (the demo site and tests are). */
   allowPrivateNetwork: z.boolean().default(false),

@@ -1,24 +1,11 @@
-import { Converter } from 'opencc-js/t2cn';
 import { CharClass, classAt, lowerLatin } from './char-class';
+import { toSimplified } from './simplify';
 
 /**
  * Fillers squeezed between two Han characters are dropped only up to this many code points: evasions
  * are short ("封❤城", "封 . 城"), longer runs are layout (a ruler of dashes) and stay.
  */
 const MAX_FILLER_RUN = 6;
-
-type Convert = (s: string) => string;
-let toSimplified: Convert | null = null;
-
-// 'hk' rather than 'tw': the tw table also rewrites characters that are already correct simplified
-// (显著 → 显着), which corrupts the far more common mainland input; hk leaves those alone and still
-// maps Taiwan forms (臺, 裏, 網, 傳). The converter loads its dictionary once, on first use.
-function simplified(s: string): string {
-  toSimplified ??= Converter({ from: 'hk', to: 'cn' });
-  return toSimplified(s);
-}
-
-const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud87e]/;
 
 /** Where the scan writes to: plain string pieces (hot path) or pieces plus source offsets. */
 interface Sink {
@@ -110,8 +97,7 @@ export function normaliseText(s: string): string {
     copy: (start, end) => parts.push(n.slice(start, end)),
     put: (text) => parts.push(text),
   });
-  const cleaned = changed ? parts.join('') : n;
-  return HAS_CJK.test(cleaned) ? simplified(cleaned) : cleaned;
+  return toSimplified(changed ? parts.join('') : n);
 }
 
 export interface NormalisedWithOffsets {
@@ -154,15 +140,14 @@ export function normaliseTextWithOffsets(s: string): NormalisedWithOffsets {
     text = n;
     offsets = nOffsets;
   }
-  if (!HAS_CJK.test(text)) return { text, offsets };
-  const converted = simplified(text);
+  const converted = toSimplified(text);
   if (converted.length === text.length) return { text: converted, offsets };
   // A phrase rule changed the length: convert code point by code point so offsets stay aligned.
   let aligned = '';
   const alignedOffsets: number[] = [];
   for (let i = 0; i < text.length; ) {
     const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    const piece = simplified(text.slice(i, i + width));
+    const piece = toSimplified(text.slice(i, i + width));
     aligned += piece;
     for (let k = 0; k < piece.length; k++) alignedOffsets.push(offsets[i] ?? 0);
     i += width;

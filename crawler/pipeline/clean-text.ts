@@ -1,0 +1,72 @@
+import * as cheerio from 'cheerio';
+import type { Cheerio } from 'cheerio';
+
+/** domhandler's node type, reached through cheerio so we do not import a package we never installed. */
+export type AnyNode = Exclude<Parameters<typeof cheerio.load>[0], string | Buffer | readonly unknown[]>;
+
+/** Never part of an article's words, even when a site puts them inside the body container. */
+const NOISE = 'script, style, noscript, nav, iframe, template, svg, object, embed, button, select, textarea, input, [hidden]';
+
+/** Elements that end a line: their text starts a new paragraph in the plain-text body. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table',
+  'tbody', 'td', 'th', 'thead', 'tr', 'ul', 'center', 'caption',
+]);
+
+/** The few domhandler fields the walk reads; cheerio does not re-export domhandler's types. */
+interface DomNode {
+  type: string;
+  name?: string;
+  data?: string;
+  children?: DomNode[];
+}
+
+/** One line of text: every run of whitespace (incl. full-width spaces and NBSP) becomes one space. */
+export function collapseInline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Lines collapsed one by one, empty lines dropped: paragraphs survive, layout whitespace does not. */
+export function collapseParagraphs(text: string): string {
+  return text
+    .split('\n')
+    .map(collapseInline)
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** Cuts at a character (code point) boundary so a surrogate pair is never split. */
+export function bound(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return cut;
+}
+
+function walk(node: DomNode, out: string[]): void {
+  if (node.type === 'text') {
+    out.push((node.data ?? '').replace(/\n/g, ' '));
+    return;
+  }
+  if (node.type !== 'tag' && node.type !== 'root') return;
+  const block = node.name !== undefined && BLOCK.has(node.name);
+  if (block) out.push('\n');
+  for (const child of node.children ?? []) walk(child, out);
+  if (block) out.push('\n');
+}
+
+/** The readable text of a selection: noise removed, one paragraph per line. Mutates the document. */
+export function selectionText(selection: Cheerio<AnyNode>): string {
+  selection.find(NOISE).remove();
+  const out: string[] = [];
+  for (const node of selection.toArray() as unknown as DomNode[]) walk(node, out);
+  return collapseParagraphs(out.join(''));
+}
+
+/** An HTML fragment (an RSS description, say) → plain text. Never returns markup. */
+export function htmlToText(html: string): string {
+  const $ = cheerio.load(html, null, false);
+  return selectionText($.root());
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from 'vitest';
+import { startSchedules } from '../../../crawler/schedule';
+import { SourceConfig } from '../../../server/contracts/source';
+
+const source = (id: string, extra: Record<string, unknown> = {}) =>
+  SourceConfig.parse({ id, name: id, kind: 'news', type: 'rss', url: `https://${id}.example.com/feed`, schedule: '0 0 1 1 *', ...extra });
+
+describe('startSchedules', () => {
+  it('runAllNow runs each enabled source once and never rethrows a failed run', async () => {
+    const calls: string[] = [];
+    const handle = startSchedules([source('a'), source('b', { enabled: false }), source('c')], async (s) => {
+      calls.push(s.id);
+      if (s.id === 'c') throw new Error('boom');
+    });
+    try {
+      await expect(handle.runAllNow()).resolves.toBeUndefined();
+      expect(calls.sort()).toEqual(['a', 'c']);
+    } finally {
+      handle.stop();
+    }
+  });
+
+  it('does not start a source again while its previous run is still going', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const run = vi.fn(async () => gate);
+    const handle = startSchedules([source('a')], run);
+    try {
+      const first = handle.runAllNow();
+      const second = handle.runAllNow();
+      release();
+      await Promise.all([first, second]);
+      expect(run).toHaveBeenCalledTimes(1);
+      await handle.runAllNow();
+      expect(run).toHaveBeenCalledTimes(2);
+    } finally {
+      handle.stop();
+    }
+  });
+
+  it('runs a source on its cron schedule until stopped', async () => {
+    const run = vi.fn(async () => undefined);
+    const handle = startSchedules([source('tick', { schedule: '* * * * * *' })], run);
+    try {
+      await vi.waitFor(() => expect(run).toHaveBeenCalled(), { timeout: 2_500, interval: 50 });
+    } finally {
+      handle.stop();
+    }
+    const count = run.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(run).toHaveBeenCalledTimes(count);
+  });
+});
