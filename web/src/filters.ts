@@ -1,0 +1,64 @@
+import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+
+/** The search page's filters, kept in the URL so a view can be shared. */
+export interface SearchFilters {
+  q: string;
+  source: string;
+  kind: '' | 'notice' | 'news' | 'post';
+  tag: '' | 'rumor-suspect' | 'rebuttal';
+  from: string;
+  to: string;
+  sort: '' | 'newest' | 'oldest' | 'score' | 'relevance';
+  page: number;
+}
+
+export const EMPTY_FILTERS: SearchFilters = { q: '', source: '', kind: '', tag: '', from: '', to: '', sort: '', page: 1 };
+
+const KINDS = ['notice', 'news', 'post'] as const;
+const TAGS = ['rumor-suspect', 'rebuttal'] as const;
+const SORTS = ['newest', 'oldest', 'score', 'relevance'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function one(v: LocationQuery[string] | undefined): string {
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' ? s : '';
+}
+
+function oneOf<T extends string>(v: string, allowed: readonly T[]): T | '' {
+  return (allowed as readonly string[]).includes(v) ? (v as T) : '';
+}
+
+/** Route query → filters; anything unknown or malformed in a shared link is dropped, not trusted. */
+export function filtersFromQuery(query: LocationQuery): SearchFilters {
+  const page = Number.parseInt(one(query.page), 10);
+  return {
+    q: one(query.q).slice(0, 200),
+    source: one(query.source).slice(0, 64),
+    kind: oneOf(one(query.kind), KINDS),
+    tag: oneOf(one(query.tag), TAGS),
+    from: DAY.test(one(query.from)) ? one(query.from) : '',
+    to: DAY.test(one(query.to)) ? one(query.to) : '',
+    sort: oneOf(one(query.sort), SORTS),
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+/** Filters → route query, leaving out empty values and page 1 so links stay short. */
+export function filtersToQuery(f: SearchFilters): LocationQueryRaw {
+  const out: LocationQueryRaw = {};
+  for (const key of ['q', 'source', 'kind', 'tag', 'from', 'to', 'sort'] as const) {
+    const v = f[key].trim();
+    if (v) out[key] = v;
+  }
+  if (f.page > 1) out.page = String(f.page);
+  return out;
+}
+
+/** Filters → API query string for GET /api/items. */
+export function filtersToApiParams(f: SearchFilters, pageSize: number): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(filtersToQuery({ ...f, page: 1 }))) p.set(k, String(v));
+  p.set('page', String(f.page));
+  p.set('pageSize', String(pageSize));
+  return p;
+}

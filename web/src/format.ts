@@ -1,0 +1,96 @@
+/** Display formatting: Asia/Shanghai times and Chinese-style large numbers, whatever the browser's zone. */
+
+const TZ = 'Asia/Shanghai';
+
+export type Locale = 'zh-CN' | 'en';
+
+/** 12,345 → "1.2万" in Chinese (from 10,000), "12,345" in English; 1.2亿 from 100 million. */
+export function formatCount(n: number, locale: Locale = 'zh-CN'): string {
+  if (!Number.isFinite(n)) return '—';
+  if (locale === 'zh-CN') {
+    const abs = Math.abs(n);
+    if (abs >= 1e8) return `${trim(n / 1e8)}亿`;
+    if (abs >= 1e4) return `${trim(n / 1e4)}万`;
+    return new Intl.NumberFormat('zh-CN').format(n);
+  }
+  return new Intl.NumberFormat('en').format(n);
+}
+
+function trim(v: number): string {
+  return (Math.round(v * 10) / 10).toFixed(1).replace(/\.0$/, '');
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function fmt(locale: Locale, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: TZ, hourCycle: 'h23', ...opts });
+    dateTimeFormats.set(key, f);
+  }
+  return f;
+}
+
+function parts(iso: string, locale: Locale, opts: Intl.DateTimeFormatOptions): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of fmt(locale, opts).formatToParts(new Date(iso))) out[p.type] = p.value;
+  return out;
+}
+
+/** "2026-11-28 09:05" in Beijing time, for any locale (unambiguous in a table). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '—';
+  const p = parts(iso, 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** "11-28" for chart axes from a YYYY-MM-DD day. */
+export function formatDayShort(day: string): string {
+  return day.length >= 10 ? day.slice(5, 10) : day;
+}
+
+/** "3分钟前" / "3 min ago" for recent times, the full time beyond a day. */
+export function formatRelative(iso: string | null | undefined, locale: Locale, now: number = Date.now()): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '—';
+  const s = Math.round((now - ms) / 1000);
+  const zh = locale === 'zh-CN';
+  if (s < 60) return zh ? '刚刚' : 'just now';
+  if (s < 3600) return zh ? `${Math.floor(s / 60)}分钟前` : `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return zh ? `${Math.floor(s / 3600)}小时前` : `${Math.floor(s / 3600)} h ago`;
+  return formatDateTime(iso);
+}
+
+/** Today's day (YYYY-MM-DD) in Asia/Shanghai. */
+export function shanghaiToday(now: Date = new Date()): string {
+  const p = parts(now.toISOString(), 'zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+export function formatScore(score: number): string {
+  return `${Math.round(score * 100)}`;
+}
+
+/** Common cron schedules in words ("每 5 分钟"); anything unusual is shown as written. */
+export function describeSchedule(cron: string, locale: Locale): string {
+  const f = cron.trim().split(/\s+/);
+  if (f.length !== 5) return cron;
+  const [min, hour, dom, mon, dow] = f as [string, string, string, string, string];
+  const rest = dom === '*' && mon === '*' && dow === '*';
+  const zh = locale === 'zh-CN';
+  if (rest && hour === '*' && min === '*') return zh ? '每分钟' : 'every minute';
+  const everyMin = /^\*\/(\d+)$/.exec(min);
+  if (rest && hour === '*' && everyMin) return zh ? `每 ${everyMin[1]} 分钟` : `every ${everyMin[1]} min`;
+  const everyHour = /^\*\/(\d+)$/.exec(hour);
+  if (rest && /^\d+$/.test(min) && hour === '*') return zh ? `每小时第 ${min} 分` : `hourly at :${min.padStart(2, '0')}`;
+  if (rest && /^\d+$/.test(min) && everyHour) return zh ? `每 ${everyHour[1]} 小时` : `every ${everyHour[1]} h`;
+  if (rest && /^\d+$/.test(min) && /^\d+$/.test(hour)) {
+    const hm = `${hour.padStart(2, '0')}:${min.padStart(2, '0')}`;
+    return zh ? `每天 ${hm}` : `daily at ${hm}`;
+  }
+  return cron;
+}
