@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, apiRequest } from '../../../web/src/api/client';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the API client', () => {
+  it('turns problem+json into an ApiError with the stable code and field errors', async () => {
+    vi.stubGlobal('fetch', async () =>
+      new Response(
+        JSON.stringify({ status: 422, code: 'validation_failed', detail: 'invalid request body', requestId: 'r1', errors: [{ path: 'reviewer', message: 'Too small' }] }),
+        { status: 422, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    );
+    const err = await apiRequest('/api/x', { method: 'POST', json: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 422, code: 'validation_failed', requestId: 'r1', fieldErrors: [{ path: 'reviewer', message: 'Too small' }] });
+  });
+
+  it('reports an unreachable server as network_error', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'network_error', status: 0 });
+  });
+
+  it('sends JSON bodies and returns parsed JSON', async () => {
+    const seen: { body?: unknown; type?: string | null } = {};
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      seen.body = JSON.parse(String(init.body));
+      seen.type = new Headers(init.headers).get('content-type');
+      return new Response(JSON.stringify({ ok: 1 }), { headers: { 'content-type': 'application/json' } });
+    });
+    expect(await apiRequest('/api/x', { method: 'POST', json: { a: '中' } })).toEqual({ ok: 1 });
+    expect(seen).toEqual({ body: { a: '中' }, type: 'application/json' });
+  });
+
+  it('copes with a non-JSON error page', async () => {
+    vi.stubGlobal('fetch', async () => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
+    await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'http_502', status: 502 });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { describeSchedule, formatCount, formatDateTime, formatDayShort, formatRelative, shanghaiToday } from '../../../web/src/format';
+
+describe('Chinese number formatting', () => {
+  it('uses 万 and 亿 from ten thousand in Chinese, grouping in English', () => {
+    expect(formatCount(9_999, 'zh-CN')).toBe('9,999');
+    expect(formatCount(12_345, 'zh-CN')).toBe('1.2万');
+    expect(formatCount(30_000, 'zh-CN')).toBe('3万');
+    expect(formatCount(250_000_000, 'zh-CN')).toBe('2.5亿');
+    expect(formatCount(12_345, 'en')).toBe('12,345');
+  });
+});
+
+describe('times in Asia/Shanghai', () => {
+  it('shows a UTC instant as Beijing time', () => {
+    expect(formatDateTime('2026-11-27T16:30:00Z')).toBe('2026-11-28 00:30');
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('nonsense')).toBe('—');
+  });
+
+  it('knows today in Shanghai when it is still yesterday in UTC', () => {
+    expect(shanghaiToday(new Date('2026-11-27T17:00:00Z'))).toBe('2026-11-28');
+  });
+
+  it('says how long ago, then falls back to the full time', () => {
+    const now = Date.parse('2026-11-28T10:00:00Z');
+    expect(formatRelative('2026-11-28T09:59:30Z', 'zh-CN', now)).toBe('刚刚');
+    expect(formatRelative('2026-11-28T09:55:00Z', 'zh-CN', now)).toBe('5分钟前');
+    expect(formatRelative('2026-11-28T07:00:00Z', 'en', now)).toBe('3 h ago');
+    expect(formatRelative('2026-11-26T07:00:00Z', 'zh-CN', now)).toBe('2026-11-26 15:00');
+  });
+
+  it('shortens days for chart axes', () => {
+    expect(formatDayShort('2026-11-28')).toBe('11-28');
+  });
+});
+
+describe('schedules in words', () => {
+  it('describes common cron forms and leaves others as written', () => {
+    expect(describeSchedule('* * * * *', 'zh-CN')).toBe('每分钟');
+    expect(describeSchedule('*/5 * * * *', 'zh-CN')).toBe('每 5 分钟');
+    expect(describeSchedule('30 8 * * *', 'en')).toBe('daily at 08:30');
+    expect(describeSchedule('0 */2 * * *', 'zh-CN')).toBe('每 2 小时');
+    expect(describeSchedule('0 9 * * 1-5', 'zh-CN')).toBe('0 9 * * 1-5');
+  });
+});
