@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/meili';
@@ -56,7 +57,42 @@ afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
 });
 
+function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, WEB_BUILD: 'never', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
 describe('npm start as a process', () => {
+  it('stops at start-up with every invalid setting named', async () => {
+    const r = await runToExit({ PORT: 'eighty', LOG_LEVEL: 'loud', DATA_DIR: tempDir('bad-env') });
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('PORT');
+    expect(r.output).toContain('LOG_LEVEL');
+  });
+
+  it('stops at start-up on a bad sources file, naming the file, the source and the field', async () => {
+    const dir = tempDir('bad-sources');
+    const file = path.join(dir, 'sources.yaml');
+    fs.writeFileSync(file, 'sources:\n  - id: gov-notices\n    name: 区政府\n    kind: notice\n    type: html-list\n    url: https://example.gov.cn/list\n    detail: { title: h1, body: .content }\n');
+    const r = await runToExit({ SOURCES_FILE: file, DATA_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.output).toContain('sources.yaml');
+    expect(r.output).toContain('gov-notices');
+    expect(r.output).toContain('list');
+    // Nothing was started: no Meilisearch data dir was created for a config that never loaded.
+    expect(fs.existsSync(path.join(dir, 'meili'))).toBe(false);
+  });
+
   it('crawls the demo at once, stops Meilisearch on Ctrl-C, and keeps all data on restart without duplicates', async () => {
     const dataDir = tempDir('app-process');
     const first = await startApp(dataDir);
