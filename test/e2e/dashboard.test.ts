@@ -75,11 +75,21 @@ describe.skipIf(!availability.run)('dashboard in headless Chromium', () => {
     await page.goto(`${server.url}/search`);
     const input = page.getByTestId('search-input').locator('input').or(page.locator('input[data-testid="search-input"]'));
     await input.first().fill('板蓝根');
+    const answered = page.waitForResponse((r) => r.url().includes('/api/items?') && r.url().includes('q='));
     await input.first().press('Enter');
+    await answered;
+    await page.waitForFunction(() => !document.querySelector('.results.dim'));
     const row = page.getByTestId('result-row').first();
     await row.waitFor({ timeout: 20_000 });
     expect(await row.innerText()).toContain('板蓝根');
     expect(page.url()).toContain('q=');
+    // The view is in the URL: opening it afresh shows the same results.
+    await page.goto(page.url());
+    await page.getByTestId('result-row').first().waitFor();
+    expect(await page.getByTestId('result-row').first().innerText()).toContain('板蓝根');
+    await page.getByTestId('result-row').first().locator('a').first().click();
+    await page.getByTestId('item-detail').waitFor();
+    expect(await page.getByTestId('item-detail').innerText()).toContain('板蓝根');
     await page.screenshot({ path: path.join(SHOTS, 'search.png'), fullPage: true });
   });
 
