@@ -171,7 +171,8 @@ export async function crawlSource(source: SourceConfig, sink: CrawlSink, deps: C
   run.log.info({ sourceId: source.id, runId }, 'crawl started');
   try {
     if (source.type === 'html-list') await crawlHtmlList(source, sink, run, deps);
-    else await crawlRss(source, sink, run, deps);
+    else if (source.type === 'rss') await crawlRss(source, sink, run, deps);
+    else throw new CriticalError(`source type "${source.type}" is not supported by this crawler version`);
   } catch (err) {
     run.fail(err, source.url);
   }

@@ -8,6 +8,9 @@ export type ItemKind = z.infer<typeof ItemKind>;
 export const Tag = z.enum(['rumor-suspect', 'rebuttal']);
 export type Tag = z.infer<typeof Tag>;
 
+export const TimePrecision = z.enum(['year', 'month', 'day', 'minute', 'second']);
+export type TimePrecision = z.infer<typeof TimePrecision>;
+
 export const MAX_TITLE_CHARS = 500;
 export const MAX_BODY_CHARS = 100_000;
 export const MAX_URL_CHARS = 2_048;
@@ -25,6 +28,8 @@ export const RawItem = z.object({
   body: z.string().max(MAX_BODY_CHARS),
   /** ISO 8601 with offset; null when the page gave no date (then collectedAt stands in). */
   publishedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** How precise publishedAt is, as found on the page ("2023-06-04" is a day, "18:45" a minute). */
+  publishedPrecision: TimePrecision.nullable().optional(),
   /** Provenance only: never indexed for search, never aggregated. */
   author: z.string().max(200).nullable(),
   /** sha256 hex of the normalised title + body: exact-duplicate key. */
@@ -64,6 +69,7 @@ export const Item = z.object({
   title: z.string(),
   body: z.string(),
   publishedAt: z.string().nullable(),
+  publishedPrecision: TimePrecision.nullable(),
   /** When it entered the system; publishedAt ?? collectedAt orders the timeline. */
   collectedAt: z.string(),
   tags: z.array(Tag),

@@ -25,6 +25,10 @@ const SourceBase = z.object({
   charset: z.string().optional(),
   /** Loopback/private addresses are refused unless the source is allow-listed (the demo site and tests are). */
   allowPrivateNetwork: z.boolean().default(false),
+  /** The department's own site: robots.txt is not applied to it. Every other source respects robots.txt. */
+  ownSite: z.boolean().default(false),
+  /** Requests in flight at once to this source's host (politeness: keep it small for others' sites). */
+  concurrency: z.number().int().min(1).max(16).default(1),
   enabled: z.boolean().default(true),
 });
 
@@ -44,10 +48,26 @@ export const RssSource = SourceBase.extend({
   type: z.literal('rss'),
 });
 
-export const SourceConfig = z.discriminatedUnion('type', [HtmlListSource, RssSource]);
+/** A JSON list endpoint: `list` is a dot path to the array (empty = the top level), `fields` map item fields to dot paths. */
+export const JsonListSource = SourceBase.extend({
+  type: z.literal('json'),
+  list: z.object({
+    path: z.string().max(200).default(''),
+    fields: z.object({
+      url: z.string().min(1),
+      title: z.string().min(1),
+      body: z.string().min(1).optional(),
+      publishedAt: z.string().min(1).optional(),
+      author: z.string().min(1).optional(),
+    }),
+  }),
+});
+
+export const SourceConfig = z.discriminatedUnion('type', [HtmlListSource, RssSource, JsonListSource]);
 export type SourceConfig = z.infer<typeof SourceConfig>;
 export type HtmlListSource = z.infer<typeof HtmlListSource>;
 export type RssSource = z.infer<typeof RssSource>;
+export type JsonListSource = z.infer<typeof JsonListSource>;
 
 export const SourcesFile = z.object({
   sources: z.array(SourceConfig).min(1),
@@ -81,7 +101,7 @@ export const SourceView = z.object({
   id: z.string(),
   name: z.string(),
   kind: ItemKind,
-  type: z.enum(['html-list', 'rss']),
+  type: z.enum(['html-list', 'rss', 'json']),
   url: z.string(),
   schedule: z.string(),
   enabled: z.boolean(),

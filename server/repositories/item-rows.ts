@@ -10,6 +10,7 @@ export interface ItemRow {
   title: string;
   body: string;
   published_at: string | null;
+  published_precision: Item['publishedPrecision'];
   collected_at: string;
   sort_at: string;
   score: number;
@@ -22,7 +23,7 @@ export interface ItemRow {
 }
 
 export const ITEM_COLUMNS = `
-  i.id, i.source_id, s.name AS source_name, i.kind, i.url, i.title, i.body, i.published_at,
+  i.id, i.source_id, s.name AS source_name, i.kind, i.url, i.title, i.body, i.published_at, i.published_precision,
   i.collected_at, i.sort_at, i.score, i.reasons_json,
   (SELECT group_concat(tag, ',') FROM item_tags t WHERE t.item_id = i.id) AS tags_csv,
   v.verdict, v.reviewer, v.note, v.decided_at`;
@@ -39,6 +40,7 @@ export function rowToItem(r: ItemRow): Item {
     title: r.title,
     body: r.body,
     publishedAt: r.published_at,
+    publishedPrecision: r.published_at ? r.published_precision : null,
     collectedAt: r.collected_at,
     tags: r.tags_csv ? (r.tags_csv.split(',').sort() as Tag[]) : [],
     score: r.score,

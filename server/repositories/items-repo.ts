@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import type { Item, ItemKind, Reason, Tag, VerdictValue } from '../contracts/item';
+import type { Item, ItemKind, Reason, Tag, TimePrecision, VerdictValue } from '../contracts/item';
 import type { ItemSort } from '../contracts/api';
 import { ITEM_COLUMNS, ITEM_FROM, rowToItem, type ItemRow } from './item-rows';
 
@@ -12,6 +12,7 @@ export interface NewItem {
   author: string | null;
   contentHash: string;
   publishedAt: string | null;
+  publishedPrecision: TimePrecision | null;
   collectedAt: string;
   sortAt: string;
   day: string;
@@ -83,9 +84,9 @@ function whereClause(f: ItemFilter): { sql: string; params: unknown[] } {
 /** The only module that reads and writes items in SQLite. */
 export function createItemsRepo(db: Db) {
   const insertItem = db.prepare(`INSERT INTO items
-    (source_id, kind, url, title, body, author, content_hash, published_at, collected_at, sort_at, day,
+    (source_id, kind, url, title, body, author, content_hash, published_at, published_precision, collected_at, sort_at, day,
      score, reasons_json, tagged_at)
-    VALUES (@sourceId, @kind, @url, @title, @body, @author, @contentHash, @publishedAt, @collectedAt,
+    VALUES (@sourceId, @kind, @url, @title, @body, @author, @contentHash, @publishedAt, @publishedPrecision, @collectedAt,
      @sortAt, @day, @score, @reasonsJson, @collectedAt)
     ON CONFLICT DO NOTHING`);
   const insertTag = db.prepare('INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?, ?)');

@@ -72,6 +72,7 @@ export function createIngestService(deps: {
           author: it.author,
           contentHash: it.contentHash,
           publishedAt,
+          publishedPrecision: publishedAt ? (it.publishedPrecision ?? null) : null,
           collectedAt,
           sortAt,
           day: shanghaiDay(sortAt),

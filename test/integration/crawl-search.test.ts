@@ -57,13 +57,13 @@ beforeAll(async () => {
   sources = [
     {
       id: 'gov-notices', name: '区政府通知公告', kind: 'notice', type: 'html-list', url: `${site.url}/gov/list.html`,
-      schedule: '*/5 * * * *', delayMs: 0, timeoutMs: 5_000, retries: 0, allowPrivateNetwork: true, enabled: true,
+      schedule: '*/5 * * * *', delayMs: 0, timeoutMs: 5_000, retries: 0, allowPrivateNetwork: true, ownSite: false, concurrency: 1, enabled: true,
       list: { link: 'ul.list a', next: 'a.next', maxPages: 5 },
       detail: { title: 'h1.title', time: '.meta', body: '.content' },
     },
     {
       id: 'forum', name: '本地生活圈', kind: 'post', type: 'rss', url: `${site.url}/forum/feed.xml`,
-      schedule: '*/5 * * * *', delayMs: 0, timeoutMs: 5_000, retries: 0, allowPrivateNetwork: true, enabled: true,
+      schedule: '*/5 * * * *', delayMs: 0, timeoutMs: 5_000, retries: 0, allowPrivateNetwork: true, ownSite: false, concurrency: 1, enabled: true,
     },
   ];
   meili = await startTestMeili();

@@ -32,6 +32,8 @@ export function rssSource(id: string, over: Partial<SourceConfig> = {}): SourceC
     timeoutMs: 5_000,
     retries: 0,
     allowPrivateNetwork: false,
+    ownSite: false,
+    concurrency: 1,
     enabled: true,
     ...over,
   } as SourceConfig;
