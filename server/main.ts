@@ -1,9 +1,7 @@
 import { serve } from '@hono/node-server';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config';
-import type { SourceConfig } from './contracts/source';
 import { createLogger, type Logger } from './logger';
 import { startRuntime } from './runtime';
 import { buildWeb, webBuildIsStale } from './web-build';
@@ -11,9 +9,8 @@ import { normaliseText } from './nlp/normalise';
 import { createTagger } from './tagging/tagger';
 import { crawlSource } from '../crawler/crawl-source';
 import { createFetcher } from '../crawler/fetch/fetcher';
-import { loadSourcesFile } from '../crawler/config';
 import { startSchedules } from '../crawler/schedule';
-import { demoSources, startDemoSite } from '../crawler/demo/demo-site';
+import { setUpSources, type SourcesSetup } from './sources-setup';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,29 +34,6 @@ function loadDotEnv(): void {
   }
 }
 
-/**
- * The demo site keeps its port across restarts (remembered in the data dir), so its item URLs stay
- * the same and a restart recognises every page it has already collected.
- */
-async function startDemoOnStablePort(dataDir: string) {
-  const file = path.join(dataDir, 'demo-port');
-  let port: number | undefined;
-  try {
-    port = Number(fs.readFileSync(file, 'utf8').trim()) || undefined;
-  } catch {
-    port = undefined;
-  }
-  let site;
-  try {
-    site = await startDemoSite({ host: '127.0.0.1', port });
-  } catch {
-    site = await startDemoSite({ host: '127.0.0.1' });
-  }
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, String(new URL(site.url).port));
-  return site;
-}
-
 async function main(): Promise<void> {
   loadDotEnv();
   let config: Config;
@@ -74,20 +48,15 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
 
-  let sources: SourceConfig[];
-  let demo: { url: string; close(): Promise<void> } | null = null;
-  if (config.sourcesFile) {
-    try {
-      sources = loadSourcesFile(config.sourcesFile).sources;
-    } catch (err) {
-      process.stderr.write(`${(err as Error).message}\n`);
-      process.exit(1);
-    }
-  } else {
-    demo = await startDemoOnStablePort(config.dataDir);
-    sources = demoSources(demo.url);
-    log.info({ url: demo.url }, 'no SOURCES_FILE: serving and crawling the bundled demo site');
+  let setup: SourcesSetup;
+  try {
+    setup = await setUpSources(config);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
   }
+  const { sources, demo } = setup;
+  if (demo) log.info({ url: demo.url }, 'no SOURCES_FILE: serving and crawling the bundled demo site');
 
   const webRoot = await prepareWeb(config, log);
   const fetcher = createFetcher({ log });
