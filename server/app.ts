@@ -17,6 +17,7 @@ import type { EventBus } from './services/event-bus';
 import type { ItemsService } from './services/items-service';
 import type { ReviewService } from './services/review-service';
 import type { StatsService } from './services/stats-service';
+import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
   items: ItemsService;
@@ -54,7 +55,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', healthRoutes(deps.health));
   api.route('/', itemsRoutes(deps.items));
   api.route('/', reviewRoutes(deps.review));
-  api.route('/', sourcesRoutes(deps.sources, deps.crawl));
+  api.route('/', sourcesRoutes(createSourcesService({ sources: deps.sources }), deps.sources, deps.crawl));
   api.route('/', statsRoutes(deps.stats));
   api.route('/', eventsRoutes(deps.events));
   if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));

@@ -97,6 +97,23 @@ export const CrawlRun = CrawlRunStats.extend({
 });
 export type CrawlRun = z.infer<typeof CrawlRun>;
 
+export const SourceFlag = z.enum(['failing', 'silent']);
+export type SourceFlag = z.infer<typeof SourceFlag>;
+
+/** How a source is doing, so a failing or silent source is noticed instead of silently dropped. */
+export const SourceHealth = z.object({
+  lastSuccessAt: z.string().nullable(),
+  /** Items collected per Asia/Shanghai day, the last 7 days, oldest first. */
+  itemsPerDay: z.array(z.number().int()),
+  /** Share of failed pages over the last 20 runs (failed / (fetched + failed)). */
+  errorRate: z.number().min(0).max(1),
+  recentErrors: z.array(z.object({ at: z.string(), message: z.string() })),
+  /** Median minutes from publication to collection for items found after the first crawl (null: too few). */
+  medianDelayMinutes: z.number().nullable(),
+  flags: z.array(SourceFlag),
+});
+export type SourceHealth = z.infer<typeof SourceHealth>;
+
 export const SourceView = z.object({
   id: z.string(),
   name: z.string(),
@@ -105,7 +122,9 @@ export const SourceView = z.object({
   url: z.string(),
   schedule: z.string(),
   enabled: z.boolean(),
+  paused: z.boolean(),
   itemCount: z.number().int(),
   lastRun: CrawlRun.nullable(),
+  health: SourceHealth,
 });
 export type SourceView = z.infer<typeof SourceView>;

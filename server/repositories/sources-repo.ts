@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-database';
 import type { CrawlRun, CrawlRunStats, CrawlRunStatus, SourceConfig, SourceView } from '../contracts/source';
+import type { HealthInput } from '../services/source-health';
 import type { ItemKind } from '../contracts/item';
 
 interface RunRow {
@@ -71,10 +72,51 @@ export function createSourcesRepo(db: Db) {
       return (db.prepare('SELECT kind FROM sources WHERE id = ?').pluck().get(id) as ItemKind | undefined) ?? null;
     },
 
-    listSources(): SourceView[] {
+    setPaused(id: string, paused: boolean): boolean {
+      return db.prepare('UPDATE sources SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id).changes === 1;
+    },
+
+    isPaused(id: string): boolean {
+      return db.prepare('SELECT paused FROM sources WHERE id = ?').pluck().get(id) === 1;
+    },
+
+    /** The raw figures a source's health is judged from (see services/source-health.ts). */
+    healthData(id: string, fromIso: string): Omit<HealthInput, 'now' | 'days'> {
+      const perDay = db
+        .prepare(
+          `SELECT date(collected_at, '+8 hours') AS day, count(*) AS n FROM items
+           WHERE source_id = ? AND collected_at >= ? GROUP BY day`,
+        )
+        .all(id, fromIso) as { day: string; n: number }[];
+      const runs = db
+        .prepare(
+          `SELECT status, ended_at AS endedAt, fetched, failed, last_error AS lastError FROM crawl_runs
+           WHERE source_id = ? AND status != 'running' ORDER BY id DESC LIMIT 20`,
+        )
+        .all(id) as HealthInput['runs'];
+      const firstRunEndedAt = (db
+        .prepare(`SELECT ended_at FROM crawl_runs WHERE source_id = ? AND status != 'running' ORDER BY id LIMIT 1`)
+        .pluck()
+        .get(id) ?? null) as string | null;
+      const timedItems = db
+        .prepare(
+          `SELECT published_at AS publishedAt, collected_at AS collectedAt FROM items
+           WHERE source_id = ? AND collected_at >= ? AND published_at IS NOT NULL
+             AND published_precision IN ('minute', 'second')
+           ORDER BY collected_at DESC LIMIT 500`,
+        )
+        .all(id, fromIso) as HealthInput['timedItems'];
+      const recentCollections = db
+        .prepare('SELECT collected_at FROM items WHERE source_id = ? ORDER BY collected_at DESC LIMIT 50')
+        .pluck()
+        .all(id) as string[];
+      return { collectedPerDay: new Map(perDay.map((r) => [r.day, r.n])), runs, firstRunEndedAt, timedItems, recentCollections };
+    },
+
+    listSources(): Omit<SourceView, 'health'>[] {
       const rows = db
         .prepare(
-          `SELECT s.id, s.name, s.kind, s.type, s.url, s.schedule, s.enabled,
+          `SELECT s.id, s.name, s.kind, s.type, s.url, s.schedule, s.enabled, s.paused,
              (SELECT count(*) FROM items i WHERE i.source_id = s.id) AS item_count,
              (SELECT max(id) FROM crawl_runs r WHERE r.source_id = s.id) AS last_run_id
            FROM sources s ORDER BY s.enabled DESC, s.name`,
@@ -83,10 +125,11 @@ export function createSourcesRepo(db: Db) {
         id: string;
         name: string;
         kind: ItemKind;
-        type: 'html-list' | 'rss';
+        type: 'html-list' | 'rss' | 'json';
         url: string;
         schedule: string;
         enabled: number;
+        paused: number;
         item_count: number;
         last_run_id: number | null;
       }[];
@@ -99,6 +142,7 @@ export function createSourcesRepo(db: Db) {
         url: r.url,
         schedule: r.schedule,
         enabled: r.enabled === 1,
+        paused: r.paused === 1,
         itemCount: r.item_count,
         lastRun: r.last_run_id ? rowToRun(runById.get(r.last_run_id) as RunRow) : null,
       }));

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CrawlRun, SourceView } from '../contracts/source';
 import type { SourcesRepo } from '../repositories/sources-repo';
+import type { SourcesService } from '../services/sources-service';
 import type { CrawlService } from '../services/crawl-service';
 import { createRouter, problemResponses } from '../http/openapi-app';
 
@@ -8,7 +9,8 @@ const listRoute = createRoute({
   method: 'get',
   path: '/sources',
   tags: ['sources'],
-  summary: 'Configured sources with item counts and their last crawl run',
+  summary: 'Configured sources with item counts, their last crawl run and their health',
+  description: 'Health: last success, items collected per day (7 days), page error rate over the last 20 runs, recent errors, median publish → collect delay, and flags ("failing": the last 3 runs failed; "silent": no new items for 5× the usual gap).',
   responses: {
     200: { description: 'Sources', content: { 'application/json': { schema: z.object({ sources: z.array(SourceView) }) } } },
   },
@@ -23,6 +25,23 @@ const crawlRoute = createRoute({
   responses: {
     202: { description: 'The run started', content: { 'application/json': { schema: z.object({ runId: z.number().int() }) } } },
     409: { description: 'A run of this source is in progress (problem+json)' },
+    ...problemResponses,
+  },
+});
+
+const SourceIdParam = z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+
+const pauseRoute = createRoute({
+  method: 'patch',
+  path: '/sources/{id}',
+  tags: ['sources'],
+  summary: 'Pause or resume a source (schedules skip a paused source; its items stay)',
+  request: {
+    params: SourceIdParam,
+    body: { required: true, content: { 'application/json': { schema: z.object({ paused: z.boolean() }) } } },
+  },
+  responses: {
+    200: { description: 'The source', content: { 'application/json': { schema: SourceView } } },
     ...problemResponses,
   },
 });
@@ -48,9 +67,10 @@ const runsRoute = createRoute({
   },
 });
 
-export function sourcesRoutes(sources: SourcesRepo, crawl: CrawlService | null) {
+export function sourcesRoutes(service: SourcesService, sources: SourcesRepo, crawl: CrawlService | null) {
   return createRouter()
-    .openapi(listRoute, (c) => c.json({ sources: sources.listSources() }, 200))
+    .openapi(listRoute, (c) => c.json({ sources: service.listSources() }, 200))
+    .openapi(pauseRoute, (c) => c.json(service.setPaused(c.req.valid('param').id, c.req.valid('json').paused), 200))
     .openapi(crawlRoute, async (c) => {
       if (!crawl) return c.json({ runId: 0 }, 202);
       const { runId } = await crawl.crawlNow(c.req.valid('param').id);

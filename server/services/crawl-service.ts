@@ -81,7 +81,7 @@ export function createCrawlService(deps: {
     isRunning: (sourceId: string) => running.has(sourceId),
     /** The scheduler's entry: skips a source whose previous run is still going. */
     async crawlScheduled(source: SourceConfig): Promise<void> {
-      if (running.has(source.id)) return;
+      if (running.has(source.id) || deps.sources.isPaused(source.id)) return;
       const done = deps.runCrawl(source, sink).catch(() => undefined).finally(() => running.delete(source.id));
       running.set(source.id, done);
       await done;

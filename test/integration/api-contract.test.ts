@@ -170,6 +170,23 @@ describe('API contract over SQLite', () => {
     expect(unknownSource.body.errors[0].message).toContain('nope');
   });
 
+  it('lists sources with their health, and pauses and resumes one', async () => {
+    const list = await json(await t.app.request('/api/sources'));
+    const forum = list.body.sources.find((s: { id: string }) => s.id === 'forum');
+    expect(forum).toMatchObject({ paused: false, itemCount: expect.any(Number) });
+    expect(forum.health.itemsPerDay).toHaveLength(7);
+    expect(forum.health.itemsPerDay.at(-1)).toBeGreaterThan(0);
+    const patch = (id: string, body: unknown) =>
+      t.app.request(`/api/sources/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await json(await patch('forum', { paused: true }))).body.paused).toBe(true);
+    expect(t.sources.isPaused('forum')).toBe(true);
+    expect((await json(await patch('forum', { paused: false }))).body.paused).toBe(false);
+    expect((await patch('nope', { paused: true })).status).toBe(404);
+    const bad = await json(await patch('forum', { paused: 'yes' }));
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].path).toBe('paused');
+  });
+
   it('serves an OpenAPI document that lists the stable routes, and the offline docs page', async () => {
     const doc = await json(await t.app.request('/api/openapi.json'));
     const paths = Object.keys(doc.body.paths);

@@ -77,4 +77,25 @@ describe('live events', () => {
     expect(runs.runs[0]).toMatchObject({ status: 'failed', lastError: 'GET x: 404' });
     t.db.close();
   });
+
+  it('lets schedules skip a paused source while "crawl now" still works', async () => {
+    let runs = 0;
+    const t = createDbApp({
+      sources: [rssSource('forum')],
+      tagger: noTags,
+      runCrawl: async (source, sink) => {
+        runs++;
+        await sink.finishRun(await sink.startRun(source.id), { fetched: 0, new: 0, duplicate: 0, failed: 0, lastError: null });
+      },
+    });
+    t.sources.setPaused('forum', true);
+    await t.crawl.crawlScheduled(rssSource('forum'));
+    expect(runs).toBe(0);
+    await (await t.crawl.crawlNow('forum')).done;
+    expect(runs).toBe(1);
+    t.sources.setPaused('forum', false);
+    await t.crawl.crawlScheduled(rssSource('forum'));
+    expect(runs).toBe(2);
+    t.db.close();
+  });
 });
