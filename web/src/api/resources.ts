@@ -18,6 +18,8 @@ export const postVerdict = (id: number, body: VerdictBody) =>
 export const fetchSources = () => apiRequest<{ sources: SourceView[] }>('/api/sources');
 export const postCrawlNow = (id: string) =>
   apiRequest<{ runId: number }>(`/api/sources/${encodeURIComponent(id)}/crawl`, { method: 'POST' });
+export const patchSourcePaused = (id: string, paused: boolean) =>
+  apiRequest<SourceView>(`/api/sources/${encodeURIComponent(id)}`, { method: 'PATCH', json: { paused } });
 export const fetchCrawlRuns = (page: number, pageSize: number, source?: string) =>
   apiRequest<{ runs: CrawlRun[]; total: number }>(
     `/api/crawl-runs?page=${page}&pageSize=${pageSize}${source ? `&source=${encodeURIComponent(source)}` : ''}`,
