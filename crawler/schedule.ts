@@ -7,6 +7,12 @@ export interface ScheduleOptions {
   log?: CrawlLog;
   /** Cron fields are read in this zone; the district works on Beijing time. */
   timezone?: string;
+  /**
+   * Each scheduled run waits a random 0…jitterMs first, so sources sharing a schedule ("every 5
+   * minutes") do not all hit the network in the same second. runAllNow does not wait.
+   */
+  jitterMs?: number;
+  random?: () => number;
 }
 
 export interface Schedules {
@@ -43,8 +49,16 @@ export function startSchedules(
     return done;
   }
 
+  const jitterMs = opts.jitterMs ?? 10_000;
+  const random = opts.random ?? Math.random;
+  let stopped = false;
+  const afterJitter = async (source: SourceConfig): Promise<void> => {
+    const wait = Math.floor(random() * jitterMs);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
+    if (!stopped) await runOnce(source);
+  };
   const tasks: ScheduledTask[] = enabled.map((source) =>
-    schedule(source.schedule, () => runOnce(source), { name: `crawl:${source.id}`, timezone, noOverlap: true }),
+    schedule(source.schedule, () => afterJitter(source), { name: `crawl:${source.id}`, timezone, noOverlap: true }),
   );
   log.info({ sources: enabled.map((s) => `${s.id} (${s.schedule})`) }, 'crawl schedules started');
 
@@ -53,6 +67,7 @@ export function startSchedules(
       await Promise.all(enabled.map(runOnce));
     },
     stop() {
+      stopped = true;
       for (const task of tasks) void task.destroy();
     },
   };

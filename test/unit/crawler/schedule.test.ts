@@ -40,7 +40,7 @@ describe('startSchedules', () => {
 
   it('runs a source on its cron schedule until stopped', async () => {
     const run = vi.fn(async () => undefined);
-    const handle = startSchedules([source('tick', { schedule: '* * * * * *' })], run);
+    const handle = startSchedules([source('tick', { schedule: '* * * * * *' })], run, { jitterMs: 0 });
     try {
       await vi.waitFor(() => expect(run).toHaveBeenCalled(), { timeout: 2_500, interval: 50 });
     } finally {
@@ -49,5 +49,17 @@ describe('startSchedules', () => {
     const count = run.mock.calls.length;
     await new Promise((r) => setTimeout(r, 1_200));
     expect(run).toHaveBeenCalledTimes(count);
+  });
+
+  it('spreads scheduled runs by a random jitter, and a stop cancels a run still waiting for it', async () => {
+    const run = vi.fn(async () => undefined);
+    const handle = startSchedules([source('tick', { schedule: '* * * * * *' })], run, { jitterMs: 1_500, random: () => 0.99 });
+    // The first tick comes within a second; without jitter it would have run by now.
+    await new Promise((r) => setTimeout(r, 1_100));
+    handle.stop();
+    expect(run).not.toHaveBeenCalled();
+    // Its ~1.5 s wait has passed: the stop kept it from running.
+    await new Promise((r) => setTimeout(r, 1_800));
+    expect(run).not.toHaveBeenCalled();
   });
 });
