@@ -100,5 +100,16 @@ export function createHttpSink(opts: HttpSinkOptions): CrawlSink {
     async finishRun(runId: number, stats: CrawlRunStats): Promise<void> {
       await post<{ ok: true }>(`/ingest/runs/${runId}/finish`, { stats });
     },
+    frontier: {
+      async pending(sourceId: string): Promise<string[]> {
+        return (await post<{ urls: string[] }>('/ingest/frontier/pending', { sourceId })).urls;
+      },
+      async add(sourceId: string, urls: string[]): Promise<void> {
+        for (const part of chunks(urls, MAX_URLS_PER_CALL)) await post('/ingest/frontier/add', { sourceId, urls: part });
+      },
+      async done(sourceId: string, urls: string[]): Promise<void> {
+        for (const part of chunks(urls, MAX_URLS_PER_CALL)) await post('/ingest/frontier/done', { sourceId, urls: part });
+      },
+    },
   };
 }

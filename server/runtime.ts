@@ -8,6 +8,7 @@ import { createItemsRepo } from './repositories/items-repo';
 import { createOutboxRepo } from './repositories/outbox-repo';
 import { createSearchIndex, type SearchIndex } from './repositories/search-index';
 import { createSourcesRepo } from './repositories/sources-repo';
+import { createFrontierRepo } from './repositories/frontier-repo';
 import { createStatsRepo } from './repositories/stats-repo';
 import { startManagedMeili, type ManagedMeili } from './search/meili-process';
 import { createCrawlService, type RunCrawl } from './services/crawl-service';
@@ -98,6 +99,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     events,
     runCrawl: parts.runCrawl,
     configured: () => parts.sources,
+    frontier: createFrontierRepo(db),
   });
   const items = createItemsService({
     items: itemsRepo,

@@ -42,6 +42,26 @@ const finishRoute = createRoute({
   responses: ok(z.object({ ok: z.literal(true) }), 'Recorded'),
 });
 
+const FrontierUrls = z.object({ sourceId: z.string().max(64), urls: z.array(z.string().max(2_048)).max(2_000) });
+const frontierPendingRoute = createRoute({
+  method: 'post', path: '/ingest/frontier/pending', tags: ['ingest'], ...auth,
+  summary: 'Detail links of a source discovered by an interrupted run and not yet handled',
+  request: { body: json(z.object({ sourceId: z.string().max(64) })) },
+  responses: ok(z.object({ urls: z.array(z.string()) }), 'Pending links'),
+});
+const frontierAddRoute = createRoute({
+  method: 'post', path: '/ingest/frontier/add', tags: ['ingest'], ...auth,
+  summary: 'Record discovered detail links before fetching them (they survive a crash)',
+  request: { body: json(FrontierUrls) },
+  responses: ok(z.object({ ok: z.literal(true) }), 'Recorded'),
+});
+const frontierDoneRoute = createRoute({
+  method: 'post', path: '/ingest/frontier/done', tags: ['ingest'], ...auth,
+  summary: 'Mark detail links handled (stored, duplicate, or failed for good)',
+  request: { body: json(FrontierUrls) },
+  responses: ok(z.object({ ok: z.literal(true) }), 'Recorded'),
+});
+
 function safeEqual(a: string, b: string): boolean {
   const ha = crypto.createHash('sha256').update(a).digest();
   const hb = crypto.createHash('sha256').update(b).digest();
@@ -66,6 +86,20 @@ export function ingestRoutes(crawl: CrawlService, token: string | null) {
     })
     .openapi(itemsRoute, async (c) => c.json(await crawl.sink.ingest(c.req.valid('json').items), 200))
     .openapi(startRoute, async (c) => c.json({ id: await crawl.sink.startRun(c.req.valid('json').sourceId) }, 200))
+    .openapi(frontierPendingRoute, async (c) => {
+      const urls = (await crawl.sink.frontier?.pending(c.req.valid('json').sourceId)) ?? [];
+      return c.json({ urls }, 200);
+    })
+    .openapi(frontierAddRoute, async (c) => {
+      const b = c.req.valid('json');
+      await crawl.sink.frontier?.add(b.sourceId, b.urls);
+      return c.json({ ok: true as const }, 200);
+    })
+    .openapi(frontierDoneRoute, async (c) => {
+      const b = c.req.valid('json');
+      await crawl.sink.frontier?.done(b.sourceId, b.urls);
+      return c.json({ ok: true as const }, 200);
+    })
     .openapi(finishRoute, async (c) => {
       await crawl.sink.finishRun(c.req.valid('param').id, c.req.valid('json').stats);
       return c.json({ ok: true as const }, 200);

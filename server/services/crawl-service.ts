@@ -2,6 +2,7 @@ import type { CrawlSink } from '../contracts/ingest';
 import type { CrawlRun, CrawlRunStats, CrawlRunStatus, SourceConfig } from '../contracts/source';
 import type { RawItem } from '../contracts/item';
 import type { SourcesRepo } from '../repositories/sources-repo';
+import type { FrontierRepo } from '../repositories/frontier-repo';
 import { ConflictError, NotFoundError } from '../errors';
 import type { EventBus } from './event-bus';
 import type { IngestService } from './ingest-service';
@@ -24,6 +25,7 @@ export function createCrawlService(deps: {
   events?: EventBus;
   runCrawl: RunCrawl;
   configured: () => SourceConfig[];
+  frontier?: FrontierRepo;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -46,6 +48,13 @@ export function createCrawlService(deps: {
       const run = deps.sources.finishRun(runId, stats, runStatus(stats), now().toISOString());
       if (run) deps.events?.emit('crawl-run', run);
     },
+    frontier: deps.frontier
+      ? {
+          pending: async (sourceId) => deps.frontier!.pending(sourceId),
+          add: async (sourceId, urls) => deps.frontier!.add(sourceId, urls, now().toISOString()),
+          done: async (sourceId, urls) => deps.frontier!.done(sourceId, urls),
+        }
+      : undefined,
   };
 
   /** Starts a crawl of one source; resolves with its run once the run is recorded. */

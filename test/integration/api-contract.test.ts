@@ -154,6 +154,13 @@ describe('API contract over SQLite', () => {
       }),
     );
     expect(unknown.body.urls).toEqual(['https://example.test/new']);
+    // The frontier: discovered links survive until marked done.
+    const post = (route: string, body: unknown) => t.app.request(route, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+    await post('/api/ingest/frontier/add', { sourceId: 'forum', urls: ['https://example.test/a', 'https://example.test/b'] });
+    expect((await json(await post('/api/ingest/frontier/pending', { sourceId: 'forum' }))).body.urls).toEqual(['https://example.test/a', 'https://example.test/b']);
+    await post('/api/ingest/frontier/done', { sourceId: 'forum', urls: ['https://example.test/a'] });
+    expect((await json(await post('/api/ingest/frontier/pending', { sourceId: 'forum' }))).body.urls).toEqual(['https://example.test/b']);
+    expect((await json(await post('/api/ingest/frontier/pending', { sourceId: 'gov' }))).body.urls).toEqual([]);
     const bad = await json(
       await t.app.request('/api/ingest/items', {
         method: 'POST',

@@ -6,6 +6,7 @@ import { openDatabase } from '../../server/db/open-database';
 import { createItemsRepo } from '../../server/repositories/items-repo';
 import { createOutboxRepo } from '../../server/repositories/outbox-repo';
 import { createSourcesRepo } from '../../server/repositories/sources-repo';
+import { createFrontierRepo } from '../../server/repositories/frontier-repo';
 import { createStatsRepo } from '../../server/repositories/stats-repo';
 import { createCrawlService, type RunCrawl } from '../../server/services/crawl-service';
 import { createEventBus } from '../../server/services/event-bus';
@@ -40,6 +41,7 @@ export function createDbApp(opts: {
     events,
     runCrawl: opts.runCrawl ?? (async () => undefined),
     configured: () => opts.sources,
+    frontier: createFrontierRepo(db),
   });
   const log = pino({ level: 'silent' });
   const app = createApp({
