@@ -110,4 +110,17 @@ describe.skipIf(!availability.run)('dashboard in headless Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'review.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it('serves the API docs offline: every request stays on this server', async () => {
+    const docs = await browser.newPage();
+    const foreign: string[] = [];
+    docs.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+    await docs.goto(`${server.url}/api/docs`);
+    await docs.locator('.swagger-ui .info').waitFor({ timeout: 20_000 });
+    expect(await docs.locator('.swagger-ui').innerText()).toContain('/items');
+    expect(foreign).toEqual([]);
+    await docs.close();
+  });
 });

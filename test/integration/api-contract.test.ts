@@ -206,5 +206,9 @@ describe('API contract over SQLite', () => {
     expect(html).not.toMatch(/https?:\/\//);
     const js = await t.app.request('/api/docs/vendor/swagger-ui-bundle.js');
     expect(js.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 });
