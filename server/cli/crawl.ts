@@ -20,7 +20,7 @@ import { parseCrawlArgs, formatSummary } from './crawl-args';
  */
 async function main(): Promise<void> {
   const args = parseCrawlArgs(process.argv.slice(2));
-  let config = loadConfig({ ...process.env, CRAWL: 'off' });
+  let config = { ...loadConfig(), crawl: false };
   const { sources, demo } = await setUpSources(config);
   const chosen = args.all ? sources.filter((s) => s.enabled) : args.sources.map((id) => {
     const s = sources.find((x) => x.id === id);

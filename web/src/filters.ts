@@ -18,6 +18,8 @@ const KINDS = ['notice', 'news', 'post'] as const;
 const TAGS = ['rumor-suspect', 'rebuttal'] as const;
 const SORTS = ['newest', 'oldest', 'score', 'relevance'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The API refuses pages beyond this. */
+export const MAX_PAGE = 10_000;
 
 function one(v: LocationQuery[string] | undefined): string {
   const s = Array.isArray(v) ? v[0] : v;
@@ -31,15 +33,19 @@ function oneOf<T extends string>(v: string, allowed: readonly T[]): T | '' {
 /** Route query → filters; anything unknown or malformed in a shared link is dropped, not trusted. */
 export function filtersFromQuery(query: LocationQuery): SearchFilters {
   const page = Number.parseInt(one(query.page), 10);
+  let from = DAY.test(one(query.from)) ? one(query.from) : '';
+  let to = DAY.test(one(query.to)) ? one(query.to) : '';
+  // A hand-edited link with the dates the wrong way round still means that range.
+  if (from && to && from > to) [from, to] = [to, from];
   return {
     q: one(query.q).slice(0, 200),
     source: one(query.source).slice(0, 64),
     kind: oneOf(one(query.kind), KINDS),
     tag: oneOf(one(query.tag), TAGS),
-    from: DAY.test(one(query.from)) ? one(query.from) : '',
-    to: DAY.test(one(query.to)) ? one(query.to) : '',
+    from,
+    to,
     sort: oneOf(one(query.sort), SORTS),
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    page: Number.isFinite(page) && page > 0 ? Math.min(page, MAX_PAGE) : 1,
   };
 }
 
@@ -47,10 +53,11 @@ export function filtersFromQuery(query: LocationQuery): SearchFilters {
 export function filtersToQuery(f: SearchFilters): LocationQueryRaw {
   const out: LocationQueryRaw = {};
   for (const key of ['q', 'source', 'kind', 'tag', 'from', 'to', 'sort'] as const) {
-    const v = f[key].trim();
+    // A cleared Element Plus select or date picker may hand back undefined/null despite the type.
+    const v = String(f[key] ?? '').trim();
     if (v) out[key] = v;
   }
-  if (f.page > 1) out.page = String(f.page);
+  if (Number.isInteger(f.page) && f.page > 1) out.page = String(f.page);
   return out;
 }
 

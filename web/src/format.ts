@@ -9,7 +9,8 @@ export function formatCount(n: number, locale: Locale = 'zh-CN'): string {
   if (!Number.isFinite(n)) return '—';
   if (locale === 'zh-CN') {
     const abs = Math.abs(n);
-    if (abs >= 1e8) return `${trim(n / 1e8)}亿`;
+    // Compare after rounding so 99,999,999 reads "1亿", not "10000万".
+    if (abs >= 1e8 || Math.round(abs / 1e3) >= 1e5) return `${trim(n / 1e8)}亿`;
     if (abs >= 1e4) return `${trim(n / 1e4)}万`;
     return new Intl.NumberFormat('zh-CN').format(n);
   }

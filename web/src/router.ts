@@ -2,6 +2,8 @@ import { createRouter, createWebHistory } from 'vue-router';
 
 export const router = createRouter({
   history: createWebHistory(),
+  // Back/forward returns to where the reader was; a new page starts at the top.
+  scrollBehavior: (to, from, saved) => saved ?? (to.path !== from.path ? { top: 0 } : undefined),
   routes: [
     { path: '/', name: 'overview', component: () => import('./features/overview/OverviewPage.vue') },
     { path: '/search', name: 'search', component: () => import('./features/search/SearchPage.vue') },

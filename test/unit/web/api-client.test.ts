@@ -38,4 +38,36 @@ describe('the API client', () => {
     vi.stubGlobal('fetch', async () => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
     await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'http_502', status: 502 });
   });
+
+  it('keeps the server code and title when detail is missing, and ignores malformed field errors', async () => {
+    vi.stubGlobal('fetch', async () =>
+      new Response(JSON.stringify({ title: 'Not Found', status: 404, code: 'not_found', errors: 'nope' }), {
+        status: 404,
+        headers: { 'content-type': 'application/problem+json', 'x-request-id': 'hdr-1' },
+      }),
+    );
+    await expect(apiRequest('/api/items/9')).rejects.toMatchObject({ code: 'not_found', message: 'Not Found', fieldErrors: [], requestId: 'hdr-1' });
+  });
+
+  it('accepts an empty success (204) and reports a non-JSON success as bad_response', async () => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
+    await expect(apiRequest('/api/x', { method: 'POST' })).resolves.toBeUndefined();
+    vi.stubGlobal('fetch', async () => new Response('<!doctype html><title>app</title>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'bad_response', status: 200 });
+  });
+
+  it('turns a timeout into ApiError timeout, but lets the caller\'s own abort through', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new DOMException('signal timed out', 'TimeoutError');
+    });
+    await expect(apiRequest('/api/x')).rejects.toMatchObject({ code: 'timeout', status: 0 });
+    const ctrl = new AbortController();
+    ctrl.abort();
+    vi.stubGlobal('fetch', async () => {
+      throw new DOMException('aborted', 'AbortError');
+    });
+    const err = await apiRequest('/api/x', { signal: ctrl.signal }).catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(ApiError);
+    expect((err as Error).name).toBe('AbortError');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, filtersFromQuery, filtersToApiParams, filtersToQuery } from '../../../web/src/filters';
+import { EMPTY_FILTERS, MAX_PAGE, filtersFromQuery, filtersToApiParams, filtersToQuery } from '../../../web/src/filters';
 
 describe('search filters in the URL', () => {
   it('round-trips a full view through the query string', () => {
@@ -22,5 +22,19 @@ describe('search filters in the URL', () => {
     expect(p.get('page')).toBe('2');
     expect(p.get('pageSize')).toBe('20');
     expect(p.has('q')).toBe(false);
+  });
+
+  it('treats a cleared select (undefined or null) as no filter', () => {
+    const cleared = { ...EMPTY_FILTERS, q: '谣言', source: undefined, kind: null } as unknown as typeof EMPTY_FILTERS;
+    expect(filtersToQuery(cleared)).toEqual({ q: '谣言' });
+  });
+
+  it('swaps a reversed date range and caps the page number', () => {
+    const f = filtersFromQuery({ from: '2026-11-28', to: '2026-11-01', page: '99999' });
+    expect([f.from, f.to, f.page]).toEqual(['2026-11-01', '2026-11-28', MAX_PAGE]);
+  });
+
+  it('keeps an open-ended range', () => {
+    expect(filtersToQuery(filtersFromQuery({ from: '2026-11-01' }))).toEqual({ from: '2026-11-01' });
   });
 });

@@ -9,6 +9,15 @@ describe('Chinese number formatting', () => {
     expect(formatCount(250_000_000, 'zh-CN')).toBe('2.5亿');
     expect(formatCount(12_345, 'en')).toBe('12,345');
   });
+
+  it('rounds to one decimal and moves up a unit when rounding reaches it', () => {
+    expect(formatCount(123_456, 'zh-CN')).toBe('12.3万');
+    expect(formatCount(10_000, 'zh-CN')).toBe('1万');
+    expect(formatCount(99_999_999, 'zh-CN')).toBe('1亿');
+    expect(formatCount(99_990_000, 'zh-CN')).toBe('9999万');
+    expect(formatCount(0, 'zh-CN')).toBe('0');
+    expect(formatCount(Number.NaN, 'zh-CN')).toBe('—');
+  });
 });
 
 describe('times in Asia/Shanghai', () => {

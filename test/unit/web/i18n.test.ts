@@ -20,3 +20,25 @@ describe('translations', () => {
     }
   });
 });
+
+describe('translations used by the code', () => {
+  const sources = import.meta.glob('../../../web/src/**/*.{ts,vue}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+  it('exist for every literal key passed to t()', () => {
+    const known = new Set(keys(zhCN));
+    const missing: string[] = [];
+    for (const [file, src] of Object.entries(sources)) {
+      for (const m of src.matchAll(/\bt\(\s*'([\w.-]+)'/g)) if (!known.has(m[1]!)) missing.push(`${file}: ${m[1]}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('exist for every dynamic key family (t(`prefix.${x}`)) as a group', () => {
+    const groups = new Set(Object.entries(zhCN).flatMap(([k, v]) => (typeof v === 'object' ? [k, ...Object.entries(v).filter(([, x]) => typeof x === 'object').map(([k2]) => `${k}.${k2}`)] : [])));
+    const missing: string[] = [];
+    for (const [file, src] of Object.entries(sources)) {
+      for (const m of src.matchAll(/\bt\(\s*`([\w.-]+)\.\$\{/g)) if (!groups.has(m[1]!)) missing.push(`${file}: ${m[1]}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});

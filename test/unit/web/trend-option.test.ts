@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSourceOption, buildTrendOption, hasTrendData } from '../../../web/src/charts/trend-option';
+import { buildTrendOption, hasTrendData } from '../../../web/src/charts/trend-option';
+import { buildSourceOption, sourceTotals } from '../../../web/src/charts/source-option';
 import type { Trends } from '../../../server/contracts/api';
 
 const trends: Trends = {
@@ -28,12 +29,35 @@ describe('trend chart options', () => {
       ['疑似谣言', 'line'],
     ]);
     expect(opt.series[2]!.data).toEqual([0, 3]);
+    // ECharts 6 keeps axis labels inside the grid with outerBounds; containLabel needs a legacy module.
+    expect(opt).not.toHaveProperty('grid.containLabel');
   });
 
-  it('stacks one bar series per source', () => {
-    const opt = buildSourceOption(trends) as { series: { name: string; stack: string; data: number[] }[] };
-    expect(opt.series.map((s) => s.name)).toEqual(['区政府', '论坛']);
-    expect(new Set(opt.series.map((s) => s.stack)).size).toBe(1);
+  it('colours known tags and leaves unknown ones to the palette', () => {
+    const opt = buildTrendOption({ ...trends, byTag: [{ key: 'new-tag', label: 'x', counts: [1, 1] }] }, { total: 'All', tag: (k) => k }) as {
+      series: { itemStyle?: { color?: string } }[];
+    };
+    expect(opt.series[1]!.itemStyle).toBeUndefined();
+  });
+
+  it('ranks sources by their total over the period, largest at the top of the bar chart', () => {
+    expect(sourceTotals(trends).map((s) => [s.label, s.total])).toEqual([
+      ['论坛', 8],
+      ['区政府', 5],
+    ]);
+    const opt = buildSourceOption(trends, { total: '收录量' }) as {
+      yAxis: { type: string; data: string[] };
+      series: { name: string; type: string; data: number[] }[];
+    };
+    // ECharts draws the first category at the bottom of a vertical category axis.
+    expect(opt.yAxis).toMatchObject({ type: 'category', data: ['区政府', '论坛'] });
+    expect(opt.series).toHaveLength(1);
+    expect(opt.series[0]).toMatchObject({ name: '收录量', type: 'bar', data: [5, 8] });
+  });
+
+  it('keeps a source with nothing collected in the ranking', () => {
+    const quiet = { ...trends, bySource: [...trends.bySource, { key: 'c', label: '微博', counts: [0, 0] }] };
+    expect(sourceTotals(quiet).at(-1)).toEqual({ key: 'c', label: '微博', total: 0 });
   });
 
   it('knows when there is nothing to draw', () => {

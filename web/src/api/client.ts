@@ -1,14 +1,17 @@
-/** The one fetch wrapper: JSON in and out, RFC 9457 problems turned into ApiError. */
+/** The one fetch wrapper: JSON in and out, RFC 9457 problems turned into ApiError. The only caller of fetch. */
 
 export interface FieldError {
   path: string;
   message: string;
 }
 
+/** Codes made up on this side, for failures that never reached (or never came back from) the server. */
+export const CLIENT_CODES = ['network_error', 'timeout', 'bad_response'] as const;
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    /** Stable machine code from the server ("validation_failed", "not_found", …) or "network_error". */
+    /** Stable machine code from the server ("validation_failed", "not_found", …) or one of CLIENT_CODES. */
     readonly code: string,
     message: string,
     readonly fieldErrors: FieldError[] = [],
@@ -20,45 +23,77 @@ export class ApiError extends Error {
 }
 
 interface ProblemBody {
-  status?: number;
-  code?: string;
-  detail?: string;
-  title?: string;
-  requestId?: string;
-  errors?: FieldError[];
+  status?: unknown;
+  code?: unknown;
+  detail?: unknown;
+  title?: unknown;
+  requestId?: unknown;
+  errors?: unknown;
 }
 
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+function fieldErrorsOf(v: unknown): FieldError[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((e): e is { path: unknown; message: unknown } => !!e && typeof e === 'object')
+    .map((e) => ({ path: String(e.path ?? ''), message: String(e.message ?? '') }));
+}
+
+/** A non-2xx response → ApiError. problem+json (or any JSON with a code) keeps the server's code; anything else gets http_<status>. */
 export async function toApiError(res: Response): Promise<ApiError> {
   const type = res.headers.get('content-type') ?? '';
+  const requestIdHeader = res.headers.get('x-request-id');
   if (type.includes('json')) {
     try {
       const body = (await res.json()) as ProblemBody;
       return new ApiError(
         res.status,
-        body.code ?? `http_${res.status}`,
-        body.detail ?? body.title ?? res.statusText,
-        Array.isArray(body.errors) ? body.errors : [],
-        body.requestId ?? null,
+        str(body.code) ?? `http_${res.status}`,
+        str(body.detail) ?? str(body.title) ?? (res.statusText || `HTTP ${res.status}`),
+        fieldErrorsOf(body.errors),
+        str(body.requestId) ?? requestIdHeader,
       );
     } catch {
-      // fall through to a generic error
+      // a broken JSON body: fall through to a generic error
     }
   }
-  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
+  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`, [], requestIdHeader);
 }
 
-export async function apiRequest<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, ...rest } = init;
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface ApiRequestInit extends RequestInit {
+  /** Sent as a JSON body with content-type application/json. */
+  json?: unknown;
+  /** Give up after this long (ignored when a signal is passed: the caller decides). */
+  timeoutMs?: number;
+}
+
+export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
+  const { json, timeoutMs = DEFAULT_TIMEOUT_MS, ...rest } = init;
   const headers = new Headers(rest.headers);
   headers.set('accept', 'application/json');
   if (json !== undefined) headers.set('content-type', 'application/json');
+  const signal = rest.signal ?? (typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : undefined);
   let res: Response;
   try {
-    res = await fetch(path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+    res = await fetch(path, { ...rest, signal, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
   } catch (err) {
-    if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, 'network_error', (err as Error).message || 'network error');
+    const name = (err as Error | null)?.name;
+    // The caller's own abort is not an error to show: rethrow it untouched.
+    if (name === 'AbortError' && rest.signal?.aborted) throw err;
+    if (name === 'TimeoutError' || name === 'AbortError') throw new ApiError(0, 'timeout', 'request timed out');
+    throw new ApiError(0, 'network_error', (err as Error | null)?.message || 'network error');
   }
   if (!res.ok) throw await toApiError(res);
-  return (await res.json()) as T;
+  if (res.status === 204 || res.status === 205) return undefined as T;
+  const text = await res.text();
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    // e.g. an HTML page from a proxy or a mis-routed request
+    throw new ApiError(res.status, 'bad_response', 'the server sent a response that is not JSON', [], res.headers.get('x-request-id'));
+  }
 }

@@ -1,7 +1,8 @@
-// The single ECharts registration: only the chart types and components the dashboard uses.
+// The single ECharts registration: only the chart types and components the dashboard draws.
+// Both renderers: canvas in the browser, SVG where there is no canvas (unit tests under happy-dom).
 import { use } from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, TitleComponent, DataZoomComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 
-use([CanvasRenderer, SVGRenderer, LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, DataZoomComponent]);
+use([CanvasRenderer, SVGRenderer, LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent]);

@@ -3,15 +3,21 @@ import type { Trends } from '../../../server/contracts/api';
 import { formatDayShort } from '../format';
 
 export const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d'];
-const TAG_COLORS: Record<string, string> = { 'rumor-suspect': '#dc2626', rebuttal: '#16a34a' };
+export const TAG_COLORS: Record<string, string> = { 'rumor-suspect': '#dc2626', rebuttal: '#16a34a' };
+
+export interface TrendLabels {
+  total: string;
+  /** Localised tag name for a tag key ("rumor-suspect" → "疑似谣言"). */
+  tag: (key: string) => string;
+}
 
 /** Daily volume: all items as bars, each tag as a line. Pure: data and labels in, option out. */
-export function buildTrendOption(trends: Trends, labels: { total: string; tag: (key: string) => string }): EChartsCoreOption {
+export function buildTrendOption(trends: Trends, labels: TrendLabels): EChartsCoreOption {
   return {
     color: PALETTE,
     tooltip: { trigger: 'axis' },
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 40, right: 16, top: 36, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: trends.days.map(formatDayShort), axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
@@ -22,22 +28,9 @@ export function buildTrendOption(trends: Trends, labels: { total: string; tag: (
         smooth: true,
         symbolSize: 6,
         data: s.counts,
-        itemStyle: { color: TAG_COLORS[s.key] },
+        ...(TAG_COLORS[s.key] ? { itemStyle: { color: TAG_COLORS[s.key] } } : {}),
       })),
     ],
-  };
-}
-
-/** Items per source over the period, stacked by day. */
-export function buildSourceOption(trends: Trends): EChartsCoreOption {
-  return {
-    color: PALETTE,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 40, right: 16, top: 36, bottom: 28, containLabel: true },
-    xAxis: { type: 'category', data: trends.days.map(formatDayShort) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: trends.bySource.map((s) => ({ name: s.label, type: 'bar', stack: 'sources', data: s.counts, barMaxWidth: 28 })),
   };
 }
 

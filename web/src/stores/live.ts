@@ -1,51 +1,123 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CrawlRun } from '../../../server/contracts/source';
+import { fetchCrawlRuns } from '../api/resources';
+
+const EVENTS_URL = '/api/events';
+const MAX_BACKOFF_MS = 30_000;
+/** A run "running" for longer than this is taken as left over from a stopped server, not shown as live. */
+const STALE_RUN_MS = 30 * 60_000;
+
+/** Delay before the n-th reconnection attempt (1, 2, 4 … 30 s). */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, attempt));
+}
+
+function parse<T>(e: Event): T | null {
+  try {
+    return JSON.parse((e as MessageEvent<string>).data) as T;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * Live status from the server's event stream: which crawls are running, and a counter that pages
- * watch to refresh themselves when new items arrive. EventSource reconnects by itself.
+ * Live status from the server's event stream: which crawls are running, the latest runs, and a
+ * counter that pages watch to refresh themselves. EventSource retries a dropped connection by itself,
+ * but gives up for good on an HTTP error (readyState CLOSED), so that case is retried here with backoff.
  */
 export const useLiveStore = defineStore('live', () => {
   const connected = ref(false);
   const running = ref<Record<string, CrawlRun>>({});
-  const lastRun = ref<CrawlRun | null>(null);
+  /** Runs seen on the stream, newest first (start and end of each run, merged by id). */
+  const recentRuns = ref<CrawlRun[]>([]);
   /** Bumped on every change pages may want to show (new items, finished runs, verdicts). */
   const revision = ref(0);
+  /** New items since the page was opened. */
   const newItems = ref(0);
   let source: EventSource | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let attempt = 0;
+  let wanted = false;
 
   function onRun(run: CrawlRun) {
     const next = { ...running.value };
     if (run.status === 'running') next[run.sourceId] = run;
     else {
       delete next[run.sourceId];
-      lastRun.value = run;
       revision.value++;
     }
     running.value = next;
+    recentRuns.value = [run, ...recentRuns.value.filter((r) => r.id !== run.id)].slice(0, 50);
+  }
+
+  function onItems(n: number) {
+    if (n > 0) {
+      newItems.value += n;
+      revision.value++;
+    }
+  }
+
+  /** Runs that started before the stream was (re)opened have no start event for us: ask once. */
+  async function seedRunning() {
+    try {
+      const { runs } = await fetchCrawlRuns(1, 20);
+      const now = Date.now();
+      const next: Record<string, CrawlRun> = {};
+      const ended = new Set(recentRuns.value.filter((r) => r.status !== 'running').map((r) => r.id));
+      for (const r of runs) {
+        if (r.status === 'running' && !ended.has(r.id) && now - Date.parse(r.startedAt) < STALE_RUN_MS) next[r.sourceId] = r;
+      }
+      running.value = { ...next, ...running.value };
+    } catch {
+      // the indicator simply waits for the next event
+    }
+  }
+
+  function open() {
+    const es = new EventSource(EVENTS_URL);
+    source = es;
+    es.addEventListener('open', () => {
+      connected.value = true;
+      attempt = 0;
+      void seedRunning();
+    });
+    es.addEventListener('error', () => {
+      connected.value = false;
+      // Runs in progress are unknown while offline; the next start/end event sets them again.
+      running.value = {};
+      if (es.readyState === 2 /* CLOSED */ && wanted && source === es) {
+        es.close();
+        source = null;
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          if (wanted && !source) open();
+        }, reconnectDelay(attempt++));
+      }
+    });
+    es.addEventListener('crawl-run', (e) => {
+      const run = parse<CrawlRun>(e);
+      if (run && typeof run.sourceId === 'string') onRun(run);
+    });
+    es.addEventListener('items', (e) => onItems(Number(parse<{ new?: unknown }>(e)?.new) || 0));
+    es.addEventListener('verdict', () => revision.value++);
   }
 
   function connect() {
-    if (source || typeof EventSource === 'undefined') return;
-    source = new EventSource('/api/events');
-    source.addEventListener('open', () => (connected.value = true));
-    source.addEventListener('error', () => (connected.value = false));
-    source.addEventListener('hello', () => (connected.value = true));
-    source.addEventListener('crawl-run', (e) => onRun(JSON.parse((e as MessageEvent<string>).data) as CrawlRun));
-    source.addEventListener('items', (e) => {
-      newItems.value += (JSON.parse((e as MessageEvent<string>).data) as { new: number }).new;
-      revision.value++;
-    });
-    source.addEventListener('verdict', () => revision.value++);
+    wanted = true;
+    if (source || retryTimer || typeof EventSource === 'undefined') return;
+    open();
   }
 
   function disconnect() {
+    wanted = false;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
     source?.close();
     source = null;
     connected.value = false;
   }
 
   const runningNames = computed(() => Object.values(running.value).map((r) => r.sourceName));
-  return { connected, running, runningNames, lastRun, revision, newItems, connect, disconnect, onRun };
+  return { connected, running, runningNames, recentRuns, revision, newItems, connect, disconnect, onRun, onItems };
 });

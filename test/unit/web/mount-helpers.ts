@@ -1,0 +1,71 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { createMemoryHistory, createRouter, type Router } from 'vue-router';
+import { defineComponent, h, type Component } from 'vue';
+import {
+  ElAlert,
+  ElButton,
+  ElCard,
+  ElDatePicker,
+  ElEmpty,
+  ElInput,
+  ElOption,
+  ElPagination,
+  ElRadioButton,
+  ElRadioGroup,
+  ElResult,
+  ElSelect,
+  ElSkeleton,
+  ElTable,
+  ElTableColumn,
+  ElTag,
+} from 'element-plus';
+import { i18n, setLocale } from '../../../web/src/i18n';
+
+/** The app resolves Element Plus on demand at build time; unit tests register what the pages use. */
+const elementComponents: Record<string, Component> = {
+  ElAlert,
+  ElButton,
+  ElCard,
+  ElDatePicker,
+  ElEmpty,
+  ElInput,
+  ElOption,
+  ElPagination,
+  ElRadioButton,
+  ElRadioGroup,
+  ElResult,
+  ElSelect,
+  ElSkeleton,
+  ElTable,
+  ElTableColumn,
+  ElTag,
+};
+
+const Blank = defineComponent({ render: () => h('div') });
+
+/** A memory-history router with the app's paths, each rendering the given page or a blank. */
+export function testRouter(pages: Partial<Record<'overview' | 'search' | 'item' | 'review' | 'sources', Component>> = {}): Router {
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', name: 'overview', component: pages.overview ?? Blank },
+      { path: '/search', name: 'search', component: pages.search ?? Blank },
+      { path: '/items/:id', name: 'item', component: pages.item ?? Blank },
+      { path: '/review', name: 'review', component: pages.review ?? Blank },
+      { path: '/sources', name: 'sources', component: pages.sources ?? Blank },
+    ],
+  });
+}
+
+/** Global mounting options: i18n in Chinese, a fresh Pinia, a router and the Element Plus components. */
+export function mountOptions(router: Router = testRouter()) {
+  setLocale('zh-CN');
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  return { global: { plugins: [i18n, pinia, router], components: elementComponents } };
+}
+
+/** Lets pending promises and Vue's scheduler run. */
+export async function settle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0));
+}

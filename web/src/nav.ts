@@ -1,0 +1,17 @@
+/** The pages in the menu, in order. The icons are plain glyphs: no icon font to load offline. */
+export const NAV_ITEMS = [
+  { key: 'overview', to: '/', icon: '▦' },
+  { key: 'search', to: '/search', icon: '⌕' },
+  { key: 'review', to: '/review', icon: '✔' },
+  { key: 'sources', to: '/sources', icon: '⇅' },
+] as const;
+
+export type NavKey = (typeof NAV_ITEMS)[number]['key'];
+
+/** Which menu entry a path belongs to (an item detail page belongs to search). */
+export function activeNav(path: string): NavKey | null {
+  if (path === '/' || path === '') return 'overview';
+  if (path.startsWith('/items/')) return 'search';
+  for (const n of NAV_ITEMS) if (n.to !== '/' && (path === n.to || path.startsWith(`${n.to}/`))) return n.key;
+  return null;
+}
