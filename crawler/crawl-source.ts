@@ -1,13 +1,21 @@
 import type { RawItem } from '../server/contracts/item';
 import type { CrawlSink } from '../server/contracts/ingest';
-import type { CrawlRunStats, HtmlListSource, RssSource, SourceConfig } from '../server/contracts/source';
-import { CriticalError, describeError } from './errors';
-import type { Fetcher } from './fetch/fetcher';
+import type { CrawlRunStats, HtmlListSource, JsonListSource, RssSource, SourceConfig } from '../server/contracts/source';
+import { CriticalError, describeError, NonRetryableError, SkippedError } from './errors';
+import type { FetchedPage, Fetcher } from './fetch/fetcher';
+import { trapReason } from './fetch/url-traps';
 import { silentLog, type CrawlLog } from './log';
 import { buildRawItem, type ParsedItem } from './pipeline/build-item';
 import { canonicalUrl } from './pipeline/canonical-url';
 import { parseDetailPage, parseListPage } from './sources/html-list';
+import { parseJsonList } from './sources/json-list';
 import { parseFeed } from './sources/rss';
+
+/** A run's counters: the contract's stats, plus pages deliberately left alone. */
+export interface CrawlReport extends CrawlRunStats {
+  /** Not fetched on purpose (robots.txt, binary files, crawler traps): never counted as failed. */
+  skipped: number;
+}
 
 export interface CrawlProgress {
   sourceId: string;
@@ -15,7 +23,7 @@ export interface CrawlProgress {
   /** Detail pages (or feed entries) handled so far, and known so far to be handled. */
   done: number;
   total: number;
-  stats: Readonly<CrawlRunStats>;
+  stats: Readonly<CrawlReport>;
 }
 
 export interface CrawlDeps {
@@ -25,33 +33,61 @@ export interface CrawlDeps {
   onProgress?: (progress: CrawlProgress) => void;
   /** Items per sink.ingest call. */
   batchSize?: number;
+  /** Distinct pages one run of one source may request (list + detail): the last line against crawler traps. */
+  maxUrlsPerRun?: number;
 }
 
 const DEFAULT_BATCH = 20;
+export const DEFAULT_MAX_URLS_PER_RUN = 1_000;
 
 /** The per-run state and the few operations every source type shares. */
 function createRun(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps) {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? silentLog;
   const batchSize = deps.batchSize ?? DEFAULT_BATCH;
+  const maxUrls = deps.maxUrlsPerRun ?? DEFAULT_MAX_URLS_PER_RUN;
   // "fetched" counts item documents obtained (detail pages, feed entries), not list pages, so a
   // run that reached its list but no article reads as failed rather than partly successful.
-  const stats: CrawlRunStats = { fetched: 0, new: 0, duplicate: 0, failed: 0, lastError: null };
+  const stats: CrawlReport = { fetched: 0, new: 0, duplicate: 0, failed: 0, lastError: null, skipped: 0 };
+  const requested = new Set<string>();
+  /** List pages and feeds whose validators may be kept, if the run ends complete. */
+  const handledPages: FetchedPage[] = [];
+  let incomplete = false;
   let batch: RawItem[] = [];
+  let flushing: Promise<void> = Promise.resolve();
   let done = 0;
   let total = 0;
+  const entryUrl = canonicalUrl(source.url);
 
   const progress = (phase: CrawlProgress['phase']) =>
     deps.onProgress?.({ sourceId: source.id, phase, done, total, stats: { ...stats } });
 
   function fail(err: unknown, url: string | null, count = 1): void {
+    incomplete = true;
     stats.failed += count;
     stats.lastError = describeError(err, url).slice(0, 2_000);
     const level = err instanceof CriticalError ? 'error' : 'warn';
     log[level]({ sourceId: source.id, url, err: describeError(err) }, 'crawl step failed');
   }
 
-  async function flush(): Promise<void> {
+  function skip(err: SkippedError, url: string | null): void {
+    stats.skipped += 1;
+    if (err.reason === 'budget') incomplete = true;
+    if (url !== null && url === entryUrl) {
+      const hint = err.reason === 'robots' ? '; if this is the department\'s own site, set ownSite: true' : '';
+      log.warn({ sourceId: source.id, url, reason: err.reason, why: err.message }, `the source URL itself was skipped${hint}`);
+    } else {
+      log.info({ sourceId: source.id, url, reason: err.reason, why: err.message }, 'page skipped');
+    }
+  }
+
+  /** Skips are the crawler's own choices; everything else is a failure. */
+  function handle(err: unknown, url: string | null): void {
+    if (err instanceof SkippedError) skip(err, url);
+    else fail(err, url);
+  }
+
+  async function ingestBatch(): Promise<void> {
     if (batch.length === 0) return;
     const items = batch;
     batch = [];
@@ -65,15 +101,44 @@ function createRun(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps) {
     }
   }
 
+  /** Batches go to the sink one at a time, in order, even when detail pages finish concurrently. */
+  function flush(): Promise<void> {
+    flushing = flushing.then(ingestBatch);
+    return flushing;
+  }
+
   return {
     stats,
     now,
     log,
     fail,
+    handle,
     flush,
     async add(item: RawItem): Promise<void> {
       batch.push(item);
       if (batch.length >= batchSize) await flush();
+    },
+    /** May this run request `url`? Refuses crawler traps and anything past the run's URL budget. */
+    admit(url: string): boolean {
+      if (requested.has(url)) return true;
+      const trap = trapReason(url);
+      if (trap) {
+        skip(new SkippedError('trap', `skipped: looks like a crawler trap (${trap})`, { url }), url);
+        return false;
+      }
+      if (requested.size >= maxUrls) {
+        skip(new SkippedError('budget', `skipped: this run already requested ${maxUrls} pages of this source`, { url }), url);
+        return false;
+      }
+      requested.add(url);
+      return true;
+    },
+    pageHandled(page: FetchedPage): void {
+      handledPages.push(page);
+    },
+    /** Only a run that stored everything it found may let the next run trust a 304. */
+    pagesToRemember(): FetchedPage[] {
+      return incomplete || stats.failed > 0 ? [] : handledPages;
     },
     addTotal(n: number, phase: CrawlProgress['phase']): void {
       total += n;
@@ -89,6 +154,18 @@ function createRun(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps) {
 
 type Run = ReturnType<typeof createRun>;
 
+/** Runs `fn` over `items` with at most `limit` in flight; fn handles its own errors. */
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
 async function fetchItem(run: Run, source: SourceConfig, url: string, parse: (text: string, finalUrl: string) => ParsedItem, deps: CrawlDeps) {
   try {
     const page = await deps.fetcher.fetchPage(url, source);
@@ -98,54 +175,96 @@ async function fetchItem(run: Run, source: SourceConfig, url: string, parse: (te
     run.stats.fetched += 1;
     await run.add(item);
   } catch (err) {
-    run.fail(err, url);
+    run.handle(err, url);
   }
+}
+
+/** Same links, in any order: a "next page" that serves the page we just read. */
+function linkSignature(links: string[]): string {
+  return [...links].sort().join('\n');
 }
 
 async function crawlHtmlList(source: HtmlListSource, sink: CrawlSink, run: Run, deps: CrawlDeps): Promise<void> {
   const visited = new Set<string>();
   // Pinned posts repeat on every list page; fetch each detail page once per run.
   const queued = new Set<string>();
+  let previous: string | null = null;
   let pageUrl = canonicalUrl(source.url);
   if (!pageUrl) throw new CriticalError(`source url is not http(s): ${source.url}`, { url: source.url });
-  for (let pageNo = 1; pageUrl && pageNo <= source.list.maxPages; pageNo++) {
+  const where = { sourceId: source.id };
+  for (let pageNo = 1; pageNo <= source.list.maxPages; pageNo++) {
     visited.add(pageUrl);
-    let links: string[];
+    if (!run.admit(pageUrl)) return;
+    let page: FetchedPage;
     let next: string | null;
     let unknown: string[];
     try {
-      const page = await deps.fetcher.fetchPage(pageUrl, source);
-      ({ links, next } = parseListPage(page.text, page.url, source));
-      const candidates = links.filter((l) => !queued.has(l));
+      page = await deps.fetcher.fetchPage(pageUrl, source, { conditional: true });
+      if (page.notModified) {
+        run.log.info({ ...where, url: pageUrl }, 'list page unchanged since the last complete run (304); stopping');
+        return;
+      }
+      const parsed = parseListPage(page.text, page.url, source);
+      next = parsed.next;
+      const signature = linkSignature(parsed.links);
+      if (signature === previous) {
+        run.log.warn({ ...where, url: pageUrl }, 'list page has the same links as the previous one (pagination trap?); stopping');
+        return;
+      }
+      previous = signature;
+      const candidates = parsed.links.filter((l) => !queued.has(l));
       unknown = candidates.length ? await sink.filterUnknownUrls(source.id, candidates) : [];
     } catch (err) {
       // Without this page there is no way to the next one; what was gathered so far still counts.
-      run.fail(err, pageUrl);
+      run.handle(err, pageUrl);
       return;
     }
+    run.pageHandled(page);
     for (const url of unknown) queued.add(url);
-    run.addTotal(unknown.length, 'list');
-    for (const url of unknown) {
+    const admitted = unknown.filter((url) => run.admit(url));
+    run.addTotal(admitted.length, 'list');
+    await forEachLimited(admitted, source.concurrency, async (url) => {
       await fetchItem(run, source, url, (html, finalUrl) => parseDetailPage(html, finalUrl, source, { now: run.now() }), deps);
       run.stepDone('detail');
-    }
+    });
     // Lists are newest first: a page with nothing new means the rest was seen on earlier runs.
     if (unknown.length === 0) return;
-    pageUrl = next && !visited.has(next) ? next : null;
+    if (!next) return;
+    if (visited.has(next)) {
+      run.log.warn({ ...where, url: pageUrl, next }, '"next" leads back to a page already read this run (pagination loop); stopping');
+      return;
+    }
+    pageUrl = next;
   }
 }
 
-async function crawlRss(source: RssSource, sink: CrawlSink, run: Run, deps: CrawlDeps): Promise<void> {
+/**
+ * Sources whose one document holds the items themselves (RSS/Atom feeds, JSON lists): fetched
+ * conditionally, unknown entries built into items, no detail pages.
+ */
+async function crawlEntries(
+  source: RssSource | JsonListSource,
+  sink: CrawlSink,
+  run: Run,
+  deps: CrawlDeps,
+  parse: (text: string, url: string) => ParsedItem[],
+): Promise<void> {
+  let page: FetchedPage;
   let entries: ParsedItem[];
   let unknown: Set<string>;
   try {
-    const page = await deps.fetcher.fetchPage(source.url, source);
-    entries = parseFeed(page.text, page.url);
+    page = await deps.fetcher.fetchPage(source.url, source, { conditional: true });
+    if (page.notModified) {
+      run.log.info({ sourceId: source.id, url: source.url }, 'unchanged since the last complete run (304)');
+      return;
+    }
+    entries = parse(page.text, page.url);
     unknown = new Set(entries.length ? await sink.filterUnknownUrls(source.id, entries.map((e) => e.url)) : []);
   } catch (err) {
-    run.fail(err, source.url);
+    run.handle(err, source.url);
     return;
   }
+  run.pageHandled(page);
   const fresh = entries.filter((e) => unknown.has(e.url));
   run.addTotal(fresh.length, 'list');
   for (const entry of fresh) {
@@ -160,29 +279,44 @@ async function crawlRss(source: RssSource, sink: CrawlSink, run: Run, deps: Craw
   }
 }
 
+function crawlJson(source: JsonListSource, sink: CrawlSink, run: Run, deps: CrawlDeps): Promise<void> {
+  return crawlEntries(source, sink, run, deps, (text, url) =>
+    parseJsonList(text, url, source, {
+      // An entry without url or title is an item we cannot store: a failure, named, not a silent drop.
+      onReject: (reason) => run.fail(new NonRetryableError(`unusable JSON entry: ${reason}`, { url }), url),
+    }),
+  );
+}
+
 /**
  * One crawl run of one source, recorded through the sink from start to finish. Only a failing
  * sink.startRun rejects (there is no run to record a failure on); every later failure is counted
- * in the returned stats, so a scheduler can call this without guarding against throws.
+ * in the returned report, so a scheduler can call this without guarding against throws.
  */
-export async function crawlSource(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps): Promise<CrawlRunStats> {
+export async function crawlSource(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps): Promise<CrawlReport> {
   const runId = await sink.startRun(source.id);
   const run = createRun(source, sink, deps);
   run.log.info({ sourceId: source.id, runId }, 'crawl started');
   try {
     if (source.type === 'html-list') await crawlHtmlList(source, sink, run, deps);
-    else if (source.type === 'rss') await crawlRss(source, sink, run, deps);
-    else throw new CriticalError(`source type "${source.type}" is not supported by this crawler version`);
+    else if (source.type === 'rss') await crawlEntries(source, sink, run, deps, parseFeed);
+    else if (source.type === 'json') await crawlJson(source, sink, run, deps);
+    else throw new CriticalError(`source type "${(source as { type: string }).type}" is not supported by this crawler version`);
   } catch (err) {
     run.fail(err, source.url);
   }
   await run.flush();
+  // After the flush: a batch that failed to reach the sink makes the run incomplete.
+  for (const page of run.pagesToRemember()) {
+    await deps.fetcher.remember(page).catch((err: unknown) => run.log.warn({ sourceId: source.id, url: page.url, err: describeError(err) }, 'could not remember validators'));
+  }
   run.finishProgress();
+  const { skipped, ...stats } = run.stats;
   try {
-    await sink.finishRun(runId, { ...run.stats });
+    await sink.finishRun(runId, stats);
   } catch (err) {
     run.log.error({ sourceId: source.id, runId, err: describeError(err) }, 'could not record the end of the crawl run');
   }
   run.log.info({ sourceId: source.id, runId, ...run.stats }, 'crawl finished');
-  return { ...run.stats };
+  return { ...stats, skipped };
 }

@@ -45,3 +45,20 @@ export function describeError(err: unknown, url?: string | null): string {
   const where = (err instanceof CrawlError && err.url) || url;
   return where && !message.includes(where) ? `${where}: ${message}` : message;
 }
+
+/** Why a URL was deliberately left alone; none of these is a failure of the crawl. */
+export type SkipReason = 'robots' | 'binary' | 'trap' | 'budget';
+
+/**
+ * A page the crawler decided not to fetch (robots.txt, binary content, a crawler trap): counted as
+ * skipped, never as failed, so a polite refusal does not turn a source red. It extends
+ * NonRetryableError because retrying would only reach the same decision.
+ */
+export class SkippedError extends NonRetryableError {
+  readonly reason: SkipReason;
+
+  constructor(reason: SkipReason, message: string, opts: { url?: string | null; status?: number | null } = {}) {
+    super(message, opts);
+    this.reason = reason;
+  }
+}

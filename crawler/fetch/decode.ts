@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
+import { assessText } from './mojibake';
 
-export type CharsetSource = 'forced' | 'bom' | 'header' | 'meta' | 'sniffed' | 'default';
+export type CharsetSource = 'forced' | 'bom' | 'header' | 'meta' | 'sniffed' | 'default' | 'repaired';
 
 export interface Decoded {
   text: string;
@@ -10,6 +11,8 @@ export interface Decoded {
   source: CharsetSource;
   /** What the page declared, when it differs from what was used. */
   declared: string | null;
+  /** Set when the text is garbled in every candidate charset: the signs found, for the error message. */
+  mojibake: string | null;
 }
 
 /** Browsers look for <meta charset> only in the first 1024 bytes; 2 KB tolerates long <head> preambles. */
@@ -33,7 +36,15 @@ const ALIASES: Record<string, string> = {
   'euc-cn': 'gb18030',
   utf8: 'utf-8',
   'unicode-1-1-utf-8': 'utf-8',
+  // iconv-lite's big5 is Big5-HKSCS, which is what the WHATWG standard decodes every Big5 label as.
   'x-big5': 'big5',
+  'x-x-big5': 'big5',
+  'cn-big5': 'big5',
+  csbig5: 'big5',
+  'big5-hkscs': 'big5',
+  big5hkscs: 'big5',
+  cp950: 'big5',
+  'windows-950': 'big5',
   // Per the WHATWG Encoding standard, "latin1" on the web really means windows-1252.
   'iso-8859-1': 'windows-1252',
   latin1: 'windows-1252',
@@ -91,18 +102,23 @@ export function looksLikeUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** What a Chinese page is written in when its declaration is wrong, most likely first. */
+const CANDIDATES = ['utf-8', 'gb18030', 'big5'] as const;
+
+type FirstGuess = Omit<Decoded, 'mojibake'>;
+
 /**
- * Turns response bytes into text. Order: a charset forced by the source config → BOM →
- * Content-Type header → markup declaration → UTF-8. A declared legacy charset loses to byte
+ * The declared charset, by the rules browsers use. Order: a charset forced by the source config →
+ * BOM → Content-Type header → markup declaration → UTF-8. A declared legacy charset loses to byte
  * sniffing when the bytes are valid multibyte UTF-8, because templates copied between sites keep
  * stale <meta charset="gb2312"> lines long after the site moved to UTF-8.
  */
-export function decodeBody(bytes: Uint8Array, opts: { contentType?: string | null; forced?: string | null } = {}): Decoded {
+function firstGuess(bytes: Uint8Array, opts: { contentType?: string | null; forced?: string | null }): FirstGuess {
   const forced = normaliseCharset(opts.forced);
-  if (forced) return { text: stripBom(iconv.decode(Buffer.from(bytes), forced)), charset: forced, source: 'forced', declared: null };
+  if (forced) return { text: stripBom(decodeAs(bytes, forced)), charset: forced, source: 'forced', declared: null };
 
   const bom = bomCharset(bytes);
-  if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.charset), charset: bom.charset, source: 'bom', declared: null };
+  if (bom) return { text: decodeAs(bytes.subarray(bom.length), bom.charset), charset: bom.charset, source: 'bom', declared: null };
 
   const headerLabel = charsetFromContentType(opts.contentType);
   const markupLabel = headerLabel ? null : charsetFromMarkup(bytes);
@@ -112,10 +128,45 @@ export function decodeBody(bytes: Uint8Array, opts: { contentType?: string | nul
 
   if (declared && declared !== 'utf-8') {
     if (looksLikeUtf8(bytes)) return { text: utf8(bytes), charset: 'utf-8', source: 'sniffed', declared };
-    return { text: iconv.decode(Buffer.from(bytes), declared), charset: declared, source, declared: null };
+    return { text: decodeAs(bytes, declared), charset: declared, source, declared: null };
   }
   if (declared === 'utf-8') return { text: utf8(bytes), charset: 'utf-8', source, declared: null };
   return { text: utf8(bytes), charset: 'utf-8', source: 'default', declared: label ?? null };
+}
+
+/**
+ * Turns response bytes into text: the declared charset first (see firstGuess), then a check for
+ * mojibake. Garbled text is decoded again as UTF-8, GB18030 and Big5 and the cleanest clean result
+ * wins ("repaired"), since a page whose <meta> lies is common and its bytes are usually fine. When
+ * none is clean, `mojibake` says why, and the caller must not pass the text on. A charset forced
+ * by the source config is never second-guessed, only checked.
+ */
+export function decodeBody(
+  bytes: Uint8Array,
+  opts: { contentType?: string | null; forced?: string | null; checkMojibake?: boolean } = {},
+): Decoded {
+  const first = firstGuess(bytes, opts);
+  if (opts.checkMojibake === false) return { ...first, mojibake: null };
+  const firstCheck = assessText(first.text);
+  if (!firstCheck.garbled) return { ...first, mojibake: null };
+  if (first.source !== 'forced') {
+    const declared = first.declared ?? (first.source === 'default' ? null : first.charset);
+    let best: { text: string; charset: string; score: number } | null = null;
+    for (const charset of CANDIDATES) {
+      if (charset === first.charset) continue;
+      const text = stripBom(decodeAs(bytes, charset));
+      const check = assessText(text, { strict: true });
+      if (!check.garbled && (!best || check.score < best.score)) best = { text, charset, score: check.score };
+    }
+    if (best) return { text: best.text, charset: best.charset, source: 'repaired', declared, mojibake: null };
+  }
+  const tried = first.source === 'forced' ? first.charset : CANDIDATES.join(', ');
+  return { ...first, mojibake: `${firstCheck.signs.join(', ')} (tried ${tried})` };
+}
+
+function decodeAs(bytes: Uint8Array, charset: string): string {
+  if (charset === 'utf-8') return utf8(bytes);
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }
 
 function utf8(bytes: Uint8Array): string {

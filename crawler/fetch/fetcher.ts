@@ -1,16 +1,24 @@
 import type { SourceConfig } from '../../server/contracts/source';
-import { CriticalError, NonRetryableError, RetryableError } from '../errors';
+import { CriticalError, NonRetryableError, RetryableError, SkippedError } from '../errors';
 import { silentLog, type CrawlLog } from '../log';
 import { backoffDelay, parseRetryAfter } from './backoff';
+import { binaryExtension } from './binary';
 import { decodeBody, type CharsetSource } from './decode';
 import { createHostQueue, realSleep, type Sleep } from './host-queue';
 import { readLimitedBody } from './read-body';
+import { createRobotsCache, type LoadRobots, type RobotsFile } from './robots';
 import { assertPublicHost, resolveWithDns, type ResolveHost } from './ssrf';
+import { conditionalHeaders, createValidatorCache, validatorsOf, type ValidatorStore, type Validators } from './validators';
 
 /** The per-source knobs that shape a request; a SourceConfig can be passed as is. */
-export type FetchPolicy = Pick<SourceConfig, 'timeoutMs' | 'retries' | 'delayMs' | 'allowPrivateNetwork'> & {
+export type FetchPolicy = Pick<SourceConfig, 'timeoutMs' | 'retries' | 'delayMs' | 'allowPrivateNetwork' | 'ownSite' | 'concurrency'> & {
   charset?: string | undefined;
 };
+
+export interface FetchOptions {
+  /** Send the ETag / Last-Modified remembered for this URL; an unchanged page comes back as `notModified`. */
+  conditional?: boolean;
+}
 
 export interface FetchedPage {
   /** Where the content finally came from, after redirects. */
@@ -22,10 +30,20 @@ export interface FetchedPage {
   charset: string;
   charsetSource: CharsetSource;
   bytes: number;
+  /** A 304 to a conditional request: `text` is empty and the page is as it was when remembered. */
+  notModified: boolean;
+  /** This response's ETag / Last-Modified; pass the page to remember() once it is fully handled. */
+  validators: Validators | null;
 }
 
 export interface Fetcher {
-  fetchPage(url: string, policy?: Partial<FetchPolicy>): Promise<FetchedPage>;
+  fetchPage(url: string, policy?: Partial<FetchPolicy>, options?: FetchOptions): Promise<FetchedPage>;
+  /**
+   * Keeps the page's validators for the next conditional fetch of its URL. Separate from fetchPage
+   * on purpose: a caller remembers a list page only after every item on it was stored, so a 304
+   * can never hide an item whose fetch or ingest failed.
+   */
+  remember(page: FetchedPage): Promise<void>;
 }
 
 export interface FetcherOptions {
@@ -39,16 +57,34 @@ export interface FetcherOptions {
   resolveHost?: ResolveHost;
   sleep?: Sleep;
   random?: () => number;
+  /** The HTTP client (default: the global fetch); tests route virtual hosts to a local server with it. */
+  fetch?: typeof fetch;
+  robotsTtlMs?: number;
+  robotsErrorTtlMs?: number;
+  /** Crawl-delay is honoured as a floor for delayMs up to this; default 60 s. */
+  maxCrawlDelayMs?: number;
+  /** Durable ETag / Last-Modified storage behind the in-memory LRU (e.g. SQLite in the server). */
+  validatorStore?: ValidatorStore;
+  maxValidatorEntries?: number;
+  now?: () => number;
 }
 
 export const DEFAULT_USER_AGENT = 'yuqing-dashboard-crawler/0.1 (+public-opinion monitoring; respects delays)';
 
-const DEFAULT_POLICY: FetchPolicy = { timeoutMs: 15_000, retries: 2, delayMs: 1_000, allowPrivateNetwork: false };
+const DEFAULT_POLICY: FetchPolicy = { timeoutMs: 15_000, retries: 2, delayMs: 1_000, allowPrivateNetwork: false, ownSite: false, concurrency: 1 };
 
-/** Anything a list/detail/feed parser can read; images, PDFs and archives are skipped. */
-const READABLE = /^(text\/html|application\/xhtml\+xml|text\/xml|application\/xml|application\/(rss|atom|rdf)\+xml|application\/[\w.-]+\+xml|text\/plain)$/i;
+/** Anything a list/detail/feed/JSON parser can read; images, PDFs and archives are skipped. */
+const READABLE =
+  /^(text\/html|application\/xhtml\+xml|text\/xml|application\/xml|application\/(rss|atom|rdf)\+xml|application\/[\w.-]+\+xml|text\/plain|application\/json|text\/json|application\/[\w.-]+\+json|(application|text)\/javascript)$/i;
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504, 507, 509, 520, 521, 522, 523, 524]);
+
+interface Exchange {
+  response: Response;
+  /** null for a redirect or a 304. */
+  body: Uint8Array | null;
+  notModified: boolean;
+}
 
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
@@ -60,22 +96,36 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const resolveHost = options.resolveHost ?? resolveWithDns;
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
-  const queue = createHostQueue({ sleep });
+  const httpFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const queue = createHostQueue({ sleep, now });
+  const robots = createRobotsCache({
+    userAgent,
+    ttlMs: options.robotsTtlMs,
+    errorTtlMs: options.robotsErrorTtlMs,
+    maxCrawlDelayMs: options.maxCrawlDelayMs,
+    now,
+  });
+  const validators = createValidatorCache({
+    maxEntries: options.maxValidatorEntries,
+    store: options.validatorStore,
+    onStoreError: (err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'validator store failed; continuing without it'),
+  });
 
   /** One HTTP exchange, no redirects followed: the caller decides where to go next. */
-  async function exchange(url: URL, policy: FetchPolicy): Promise<{ response: Response; body: Uint8Array | null }> {
-    if (!policy.allowPrivateNetwork) await assertPublicHost(url, resolveHost);
-    return queue(url.host, policy.delayMs, async () => {
+  async function exchange(url: URL, policy: FetchPolicy, delayMs: number, sent: Validators | null, kind: 'page' | 'robots'): Promise<Exchange> {
+    return queue.run(url.host, { delayMs, concurrency: policy.concurrency }, async () => {
       const signal = AbortSignal.timeout(policy.timeoutMs);
       let response: Response;
       try {
-        response = await fetch(url, {
+        response = await httpFetch(url, {
           redirect: 'manual',
           signal,
           headers: {
             'user-agent': userAgent,
-            accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.5',
+            accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,application/atom+xml;q=0.9,application/json;q=0.9,*/*;q=0.5',
             'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5',
+            ...conditionalHeaders(sent),
           },
         });
       } catch (err) {
@@ -83,20 +133,24 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       }
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel().catch(() => undefined);
-        return { response, body: null };
+        return { response, body: null, notModified: false };
+      }
+      if (response.status === 304) {
+        await response.body?.cancel().catch(() => undefined);
+        if (!sent) throw new NonRetryableError('HTTP 304 to a request that was not conditional', { url: url.href, status: 304 });
+        return { response, body: null, notModified: true };
       }
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined);
         throw statusError(response, url.href);
       }
-      const contentType = response.headers.get('content-type');
-      const mime = contentType?.split(';')[0]?.trim() ?? '';
-      if (mime && !READABLE.test(mime)) {
+      const mime = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+      if (kind === 'page' && mime && !READABLE.test(mime)) {
         await response.body?.cancel().catch(() => undefined);
-        throw new NonRetryableError(`skipped: content type ${mime} is not HTML or XML`, { url: url.href, status: response.status });
+        throw new SkippedError('binary', `skipped: content type ${mime} is not HTML or XML`, { url: url.href, status: response.status });
       }
       try {
-        return { response, body: await readLimitedBody(response, maxBodyBytes, url.href) };
+        return { response, body: await readLimitedBody(response, maxBodyBytes, url.href, { sniff: kind === 'page' }), notModified: false };
       } catch (err) {
         if (err instanceof NonRetryableError) throw err;
         throw networkError(err, url.href, policy.timeoutMs);
@@ -104,24 +158,92 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     });
   }
 
-  /** Follows redirects by hand so every hop is checked against the SSRF guard and counted. */
-  async function attempt(start: URL, policy: FetchPolicy): Promise<FetchedPage> {
+  /** Runs `once` again after retryable failures: backoff, or the server's Retry-After for the whole host. */
+  async function withRetries<T>(href: string, policy: FetchPolicy, once: () => Promise<T>): Promise<T> {
+    for (let attemptNo = 0; ; attemptNo++) {
+      try {
+        return await once();
+      } catch (err) {
+        if (!(err instanceof RetryableError) || attemptNo >= policy.retries) throw err;
+        if (err.retryAfterMs !== null) {
+          // The server asked the whole host to slow down: hold every request to it, this retry included.
+          const wait = Math.min(err.retryAfterMs, retryMaxDelayMs);
+          queue.pause(new URL(err.url ?? href).host, wait);
+          log.debug({ url: href, attempt: attemptNo + 1, waitMs: wait, err: err.message }, 'retrying after Retry-After');
+          continue;
+        }
+        const wait = Math.min(backoffDelay(attemptNo, retryBaseMs, retryMaxDelayMs, random), retryMaxDelayMs);
+        log.debug({ url: href, attempt: attemptNo + 1, waitMs: wait, err: err.message }, 'retrying');
+        await sleep(wait);
+      }
+    }
+  }
+
+  /** robots.txt, fetched (and retried) under the policy of the source that first needs it; redirects followed and guarded. */
+  function robotsLoader(policy: FetchPolicy): LoadRobots {
+    async function once(robotsUrl: URL): Promise<RobotsFile> {
+      let current = robotsUrl;
+      for (let hop = 0; hop <= maxRedirects; hop++) {
+        if (!policy.allowPrivateNetwork) await assertPublicHost(current, resolveHost);
+        const { response, body } = await exchange(current, policy, policy.delayMs, null, 'robots');
+        if (body) return { kind: 'found', text: new TextDecoder('utf-8').decode(body) };
+        const next = safeUrl(response.headers.get('location') ?? '', current);
+        if (!next) return { kind: 'missing', status: response.status };
+        current = next;
+      }
+      // More redirects than RFC 9309 asks a crawler to follow: treated as no robots.txt.
+      return { kind: 'missing', status: 310 };
+    }
+    return async (robotsUrl) => {
+      try {
+        return await withRetries(robotsUrl.href, policy, () => once(robotsUrl));
+      } catch (err) {
+        const status = err instanceof RetryableError || err instanceof NonRetryableError ? err.status : null;
+        // RFC 9309: a 4xx means "no rules"; 429 is the server struggling, like a 5xx.
+        if (status !== null && status >= 400 && status < 500 && status !== 429) return { kind: 'missing', status };
+        return { kind: 'unreachable', detail: err instanceof Error ? err.message : String(err) };
+      }
+    };
+  }
+
+  /**
+   * What every URL goes through before a request, redirect hops included: binary links skipped
+   * unfetched, the SSRF guard, then robots.txt (unless it is the department's own site). Returns
+   * the delay to keep, robots' Crawl-delay being a floor.
+   */
+  async function admit(url: URL, policy: FetchPolicy): Promise<number> {
+    const ext = binaryExtension(url);
+    if (ext) throw new SkippedError('binary', `skipped: .${ext} is a binary file, not a page`, { url: url.href });
+    if (!policy.allowPrivateNetwork) await assertPublicHost(url, resolveHost);
+    if (policy.ownSite) return policy.delayMs;
+    const verdict = await robots.check(url, robotsLoader(policy));
+    if (verdict.allowed) return Math.max(policy.delayMs, verdict.crawlDelayMs);
+    if (verdict.why === 'disallowed') {
+      throw new SkippedError('robots', `skipped: disallowed by ${verdict.robotsUrl} (line ${verdict.line})`, { url: url.href });
+    }
+    const minutes = Math.max(1, Math.round((verdict.retryAt - now()) / 60_000));
+    throw new NonRetryableError(
+      `${verdict.robotsUrl} could not be read (${verdict.detail}); the host is not crawled until it can be (next try in ${minutes} min)`,
+      { url: url.href },
+    );
+  }
+
+  /** Follows redirects by hand so every hop is checked (SSRF guard, robots, binary) and counted. */
+  async function attempt(start: URL, policy: FetchPolicy, sent: Validators | null): Promise<FetchedPage> {
     let current = start;
     for (let hop = 0; ; hop++) {
-      const { response, body } = await exchange(current, policy);
+      const delayMs = await admit(current, policy);
+      const { response, body, notModified } = await exchange(current, policy, delayMs, sent, 'page');
+      const contentType = response.headers.get('content-type');
+      const page = { url: current.href, requestedUrl: start.href, status: response.status, contentType, validators: validatorsOf(response.headers) };
+      if (notModified) return { ...page, text: '', charset: 'utf-8', charsetSource: 'default', bytes: 0, notModified: true, validators: page.validators ?? sent };
       if (body) {
-        const contentType = response.headers.get('content-type');
         const decoded = decodeBody(body, { contentType, forced: policy.charset ?? null });
-        return {
-          url: current.href,
-          requestedUrl: start.href,
-          status: response.status,
-          contentType,
-          text: decoded.text,
-          charset: decoded.charset,
-          charsetSource: decoded.source,
-          bytes: body.byteLength,
-        };
+        if (decoded.mojibake) throw new NonRetryableError(`mojibake: ${decoded.mojibake}`, { url: current.href, status: response.status });
+        if (decoded.source === 'repaired') {
+          log.info({ url: current.href, declared: decoded.declared, used: decoded.charset }, 'page decoded with another charset than declared');
+        }
+        return { ...page, text: decoded.text, charset: decoded.charset, charsetSource: decoded.source, bytes: body.byteLength, notModified: false };
       }
       if (hop >= maxRedirects) throw new NonRetryableError(`too many redirects (more than ${maxRedirects})`, { url: start.href });
       const location = response.headers.get('location') ?? '';
@@ -133,21 +255,15 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   }
 
   return {
-    async fetchPage(url, partial = {}) {
+    async fetchPage(url, partial = {}, fetchOptions = {}) {
       const policy: FetchPolicy = { ...DEFAULT_POLICY, ...stripUndefined(partial) };
       const start = safeUrl(url);
       if (!start) throw new CriticalError(`not an http(s) URL: "${url.slice(0, 200)}"`, { url });
-      for (let attemptNo = 0; ; attemptNo++) {
-        try {
-          return await attempt(start, policy);
-        } catch (err) {
-          if (!(err instanceof RetryableError) || attemptNo >= policy.retries) throw err;
-          const wanted = err.retryAfterMs ?? backoffDelay(attemptNo, retryBaseMs, retryMaxDelayMs, random);
-          const wait = Math.min(wanted, retryMaxDelayMs);
-          log.debug({ url: start.href, attempt: attemptNo + 1, waitMs: wait, err: err.message }, 'retrying');
-          await sleep(wait);
-        }
-      }
+      const sent = fetchOptions.conditional ? await validators.get(start.href) : null;
+      return withRetries(start.href, policy, () => attempt(start, policy, sent));
+    },
+    async remember(page) {
+      if (page.validators && !page.notModified) await validators.set(page.requestedUrl, page.validators);
     },
   };
 }

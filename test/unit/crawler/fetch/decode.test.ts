@@ -93,3 +93,47 @@ describe('charset helpers', () => {
     expect(looksLikeUtf8(iconv.encode('中文内容', 'gbk'))).toBe(false);
   });
 });
+
+describe('decodeBody: Big5 and mojibake repair', () => {
+  const TRAD = '清河區人民政府關於東城街道臨時停水的通知，請廣大居民提前做好儲水準備，給您帶來的不便敬請諒解。';
+
+  it.each(['big5', 'Big5-HKSCS', 'x-big5', 'cn-big5', 'csbig5', 'cp950'])('decodes Big5 declared as %s', (label) => {
+    const bytes = iconv.encode(page(`<meta charset="${label}">`, TRAD), 'big5');
+    const d = decodeBody(bytes);
+    expect(d.text).toContain(TRAD);
+    expect(d).toMatchObject({ charset: 'big5', source: 'meta', mojibake: null });
+  });
+
+  it('repairs a page whose <meta> says UTF-8 but whose bytes are GBK', () => {
+    const d = decodeBody(iconv.encode(page('<meta charset="utf-8">'), 'gbk'));
+    expect(d.text).toContain(TEXT);
+    expect(d).toMatchObject({ charset: 'gb18030', source: 'repaired', declared: 'utf-8', mojibake: null });
+  });
+
+  it('repairs a page whose header says GBK but whose bytes are Big5', () => {
+    const d = decodeBody(iconv.encode(page('', TRAD), 'big5'), { contentType: 'text/html; charset=gbk' });
+    expect(d.text).toContain(TRAD);
+    expect(d).toMatchObject({ charset: 'big5', source: 'repaired', declared: 'gb18030' });
+  });
+
+  it('repairs a GBK page that declares Big5', () => {
+    const d = decodeBody(iconv.encode(page('<meta charset="big5">'), 'gbk'));
+    expect(d.text).toContain(TEXT);
+    expect(d).toMatchObject({ charset: 'gb18030', source: 'repaired', declared: 'big5' });
+  });
+
+  it('reports mojibake when no charset gives clean text', () => {
+    const d = decodeBody(Buffer.from(page('<meta charset="utf-8">', `${TEXT}锟斤拷锟斤拷烫烫烫`)));
+    expect(d.mojibake).toMatch(/锟斤拷.*tried utf-8, gb18030, big5/);
+  });
+
+  it('checks a forced charset but never overrides it', () => {
+    const d = decodeBody(Buffer.from(page('')), { forced: 'gbk' });
+    expect(d).toMatchObject({ charset: 'gb18030', source: 'forced' });
+    expect(d.mojibake).toMatch(/tried gb18030/);
+  });
+
+  it('can skip the check (robots.txt and the like)', () => {
+    expect(decodeBody(Buffer.from('锟斤拷锟斤拷'), { checkMojibake: false }).mojibake).toBeNull();
+  });
+});
