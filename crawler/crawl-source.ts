@@ -1,7 +1,7 @@
 import type { RawItem } from '../server/contracts/item';
 import type { CrawlSink } from '../server/contracts/ingest';
 import type { CrawlRunStats, HtmlListSource, JsonListSource, RssSource, SourceConfig } from '../server/contracts/source';
-import { CriticalError, describeError, NonRetryableError, SkippedError } from './errors';
+import { CriticalError, describeError, NonRetryableError, RetryableError, SkippedError } from './errors';
 import type { FetchedPage, Fetcher } from './fetch/fetcher';
 import { trapReason } from './fetch/url-traps';
 import { silentLog, type CrawlLog } from './log';
@@ -44,7 +44,9 @@ export const DEFAULT_MAX_URLS_PER_RUN = 1_000;
 function createRun(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps) {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? silentLog;
-  const batchSize = deps.batchSize ?? DEFAULT_BATCH;
+  // With a durable frontier every stored page is marked done at once, so a crash refetches nothing
+  // that was finished; without one, batches save round trips.
+  const batchSize = deps.batchSize ?? (sink.frontier ? 1 : DEFAULT_BATCH);
   const maxUrls = deps.maxUrlsPerRun ?? DEFAULT_MAX_URLS_PER_RUN;
   // "fetched" counts item documents obtained (detail pages, feed entries), not list pages, so a
   // run that reached its list but no article reads as failed rather than partly successful.
@@ -95,9 +97,20 @@ function createRun(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps) {
       const result = await sink.ingest(items);
       stats.new += result.new;
       stats.duplicate += result.duplicate;
+      await markDone(items.map((i) => i.url));
     } catch (err) {
       // The batch is lost for this run; its URLs stay unknown, so the next run fetches them again.
       fail(err, null, items.length);
+    }
+  }
+
+  /** Frontier links that need no further work (stored, duplicate, or failed for good). */
+  async function markDone(urls: string[]): Promise<void> {
+    if (!sink.frontier || urls.length === 0) return;
+    try {
+      await sink.frontier.done(source.id, urls);
+    } catch (err) {
+      log.warn({ sourceId: source.id, err: describeError(err) }, 'could not update the crawl frontier');
     }
   }
 
@@ -114,6 +127,7 @@ function createRun(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps) {
     fail,
     handle,
     flush,
+    markDone,
     async add(item: RawItem): Promise<void> {
       batch.push(item);
       if (batch.length >= batchSize) await flush();
@@ -176,6 +190,8 @@ async function fetchItem(run: Run, source: SourceConfig, url: string, parse: (te
     await run.add(item);
   } catch (err) {
     run.handle(err, url);
+    // A timeout or 5xx may pass: the link stays in the frontier for the next run. Anything else won't.
+    if (!(err instanceof RetryableError)) await run.markDone([url]);
   }
 }
 
@@ -192,6 +208,23 @@ async function crawlHtmlList(source: HtmlListSource, sink: CrawlSink, run: Run, 
   let pageUrl = canonicalUrl(source.url);
   if (!pageUrl) throw new CriticalError(`source url is not http(s): ${source.url}`, { url: source.url });
   const where = { sourceId: source.id };
+  const detail = (url: string) =>
+    fetchItem(run, source, url, (html, finalUrl) => parseDetailPage(html, finalUrl, source, { now: run.now() }), deps);
+  // Links an interrupted run discovered but never stored come first, so none is lost.
+  const resumed = (await sink.frontier?.pending(source.id)) ?? [];
+  if (resumed.length) {
+    const still = await sink.filterUnknownUrls(source.id, resumed);
+    const stale = new Set(still);
+    await run.markDone(resumed.filter((u) => !stale.has(u)));
+    const admitted = still.filter((url) => run.admit(url));
+    for (const url of still) queued.add(url);
+    run.log.info({ ...where, links: admitted.length }, 'resuming links left by an interrupted run');
+    run.addTotal(admitted.length, 'list');
+    await forEachLimited(admitted, source.concurrency, async (url) => {
+      await detail(url);
+      run.stepDone('detail');
+    });
+  }
   for (let pageNo = 1; pageNo <= source.list.maxPages; pageNo++) {
     visited.add(pageUrl);
     if (!run.admit(pageUrl)) return;
@@ -223,8 +256,13 @@ async function crawlHtmlList(source: HtmlListSource, sink: CrawlSink, run: Run, 
     for (const url of unknown) queued.add(url);
     const admitted = unknown.filter((url) => run.admit(url));
     run.addTotal(admitted.length, 'list');
+    try {
+      await sink.frontier?.add(source.id, admitted);
+    } catch (err) {
+      run.log.warn({ ...where, err: describeError(err) }, 'could not record discovered links in the crawl frontier');
+    }
     await forEachLimited(admitted, source.concurrency, async (url) => {
-      await fetchItem(run, source, url, (html, finalUrl) => parseDetailPage(html, finalUrl, source, { now: run.now() }), deps);
+      await detail(url);
       run.stepDone('detail');
     });
     // Lists are newest first: a page with nothing new means the rest was seen on earlier runs.

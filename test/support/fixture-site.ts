@@ -11,9 +11,10 @@ export interface FixturePage {
 }
 
 /** A tiny web site on 127.0.0.1 standing in for the internet; pages can change between requests. */
-export async function startFixtureSite(pages: Record<string, FixturePage | (() => FixturePage)>) {
+export async function startFixtureSite(pages: Record<string, FixturePage | (() => FixturePage)>, opts: { delayMs?: number } = {}) {
   const hits = new Map<string, number>();
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
+    if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
     const path = (req.url ?? '/').split('?')[0]!;
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const entry = pages[path];
