@@ -349,12 +349,12 @@ export async function crawlSource(source: SourceConfig, sink: CrawlSink, deps: C
     await deps.fetcher.remember(page).catch((err: unknown) => run.log.warn({ sourceId: source.id, url: page.url, err: describeError(err) }, 'could not remember validators'));
   }
   run.finishProgress();
-  const { skipped, ...stats } = run.stats;
+  const stats = { ...run.stats };
   try {
     await sink.finishRun(runId, stats);
   } catch (err) {
     run.log.error({ sourceId: source.id, runId, err: describeError(err) }, 'could not record the end of the crawl run');
   }
   run.log.info({ sourceId: source.id, runId, ...run.stats }, 'crawl finished');
-  return { ...stats, skipped };
+  return stats;
 }

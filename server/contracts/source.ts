@@ -83,11 +83,14 @@ export const CrawlRunStats = z.object({
   new: z.number().int().min(0),
   duplicate: z.number().int().min(0),
   failed: z.number().int().min(0),
+  /** Not fetched on purpose: refused by robots.txt, crawler traps, binary files, the run's page budget. */
+  skipped: z.number().int().min(0).optional(),
   lastError: z.string().max(2_000).nullable(),
 });
 export type CrawlRunStats = z.infer<typeof CrawlRunStats>;
 
 export const CrawlRun = CrawlRunStats.extend({
+  skipped: z.number().int().min(0),
   id: z.number().int(),
   sourceId: z.string(),
   sourceName: z.string(),

@@ -14,6 +14,7 @@ interface RunRow {
   new: number;
   duplicate: number;
   failed: number;
+  skipped: number;
   last_error: string | null;
 }
 
@@ -29,6 +30,7 @@ function rowToRun(r: RunRow): CrawlRun {
     new: r.new,
     duplicate: r.duplicate,
     failed: r.failed,
+    skipped: r.skipped,
     lastError: r.last_error,
   };
 }
@@ -157,9 +159,9 @@ export function createSourcesRepo(db: Db) {
 
     finishRun(id: number, stats: CrawlRunStats, status: CrawlRunStatus, now: string): CrawlRun | null {
       db.prepare(
-        `UPDATE crawl_runs SET status = ?, ended_at = ?, fetched = ?, new = ?, duplicate = ?, failed = ?, last_error = ?
+        `UPDATE crawl_runs SET status = ?, ended_at = ?, fetched = ?, new = ?, duplicate = ?, failed = ?, skipped = ?, last_error = ?
          WHERE id = ?`,
-      ).run(status, now, stats.fetched, stats.new, stats.duplicate, stats.failed, stats.lastError, id);
+      ).run(status, now, stats.fetched, stats.new, stats.duplicate, stats.failed, stats.skipped ?? 0, stats.lastError, id);
       return this.getRun(id);
     },
 

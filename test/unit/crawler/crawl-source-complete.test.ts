@@ -99,7 +99,7 @@ describe('crawlSource: politeness', () => {
     expect(web.hits('polite.test', '/private/2.html')).toBe(0);
     expect(web.hits('polite.test', '/files/3.pdf')).toBe(0);
     expect(lines.filter((l) => l.msg === 'page skipped').map((l) => (l.obj as { reason: string }).reason).sort()).toEqual(['binary', 'robots']);
-    expect(memory.runs[0]?.stats).toEqual({ fetched: 2, new: 2, duplicate: 0, failed: 0, lastError: null });
+    expect(memory.runs[0]?.stats).toEqual({ fetched: 2, new: 2, duplicate: 0, failed: 0, skipped: 2, lastError: null });
   });
 
   it('warns when the source URL itself is refused by robots.txt', async () => {

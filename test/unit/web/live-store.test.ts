@@ -40,6 +40,7 @@ function run(over: Partial<CrawlRun>): CrawlRun {
     new: 0,
     duplicate: 0,
     failed: 0,
+    skipped: 0,
     lastError: null,
     ...over,
   };

@@ -20,6 +20,7 @@ const run: CrawlRun = {
   new: 3,
   duplicate: 16,
   failed: 1,
+  skipped: 2,
   lastError: 'HTTP 503 <b>upstream</b>',
 };
 const source: SourceView = {

@@ -99,6 +99,7 @@ export const en: Messages = {
     fetched: 'Fetched',
     new: 'New',
     duplicate: 'Duplicate',
+    skipped: 'Skipped',
     failed: 'Failed',
     lastError: 'Last error',
     status: 'Status',

@@ -98,6 +98,7 @@ export const zhCN = {
     fetched: '抓取',
     new: '新增',
     duplicate: '重复',
+    skipped: '跳过',
     failed: '失败',
     lastError: '最后错误',
     status: '状态',
