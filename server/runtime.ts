@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { SourceConfig } from './contracts/source';
 import { openDatabase, type Db } from './db/open-database';
 import type { Logger } from './logger';
+import { createClustersRepo } from './repositories/clusters-repo';
 import { createItemsRepo } from './repositories/items-repo';
 import { createOutboxRepo } from './repositories/outbox-repo';
 import { createSearchIndex, type SearchIndex } from './repositories/search-index';
@@ -11,6 +12,7 @@ import { createSourcesRepo } from './repositories/sources-repo';
 import { createFrontierRepo } from './repositories/frontier-repo';
 import { createStatsRepo } from './repositories/stats-repo';
 import { startManagedMeili, type ManagedMeili } from './search/meili-process';
+import { createClusterService } from './services/cluster-service';
 import { createCrawlService, type RunCrawl } from './services/crawl-service';
 import { createEventBus } from './services/event-bus';
 import { createIngestService, type ItemTagger } from './services/ingest-service';
@@ -75,6 +77,12 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   sourcesRepo.syncSources(parts.sources, now);
   const abandoned = sourcesRepo.closeAbandonedRuns(now);
   if (abandoned) log.warn({ abandoned }, 'closed crawl runs left open by a previous process');
+  // The near-duplicate index lives in memory; SQLite keeps the signatures it is rebuilt from.
+  const clusters = createClusterService({ clusters: createClustersRepo(db) });
+  const started = Date.now();
+  const rebuilt = clusters.rebuild();
+  const indexMiB = Math.round(clusters.index.memoryBytes / 1_048_576);
+  log.info({ ...rebuilt, ms: Date.now() - started, indexMiB }, 'near-duplicate index rebuilt');
 
   let search: { index: SearchIndex; managed: ManagedMeili | null };
   try {
@@ -90,6 +98,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     items: itemsRepo,
     sources: sourcesRepo,
     tagger: parts.tagger,
+    clusters,
     events,
     onStored: () => sync.kick(),
   });
@@ -105,6 +114,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     items: itemsRepo,
     index: search.index,
     normalise: parts.normalise,
+    clusters,
     onSearchFallback: (err) => log.warn({ err: err.message }, 'search engine unavailable; answering from SQLite'),
   });
   const review = createReviewService({ items: itemsRepo, events, onChanged: () => sync.kick() });

@@ -76,5 +76,12 @@ export const Item = z.object({
   score: z.number().min(0).max(1),
   reasons: z.array(Reason),
   verdict: Verdict.nullable(),
+  /**
+   * Near-duplicate cluster (reposts of one story with small edits): the id of the item that started
+   * it, which is this item's own id when nothing earlier was similar enough.
+   */
+  clusterId: z.number().int(),
+  /** Items in the cluster plus exact reposts (the same content seen under other URLs): how far it spread. */
+  clusterSize: z.number().int().min(1),
 });
 export type Item = z.infer<typeof Item>;

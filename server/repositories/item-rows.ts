@@ -20,15 +20,19 @@ export interface ItemRow {
   reviewer: string | null;
   note: string | null;
   decided_at: string | null;
+  cluster_id: number | null;
+  cluster_size: number | null;
 }
 
 export const ITEM_COLUMNS = `
   i.id, i.source_id, s.name AS source_name, i.kind, i.url, i.title, i.body, i.published_at, i.published_precision,
   i.collected_at, i.sort_at, i.score, i.reasons_json,
   (SELECT group_concat(tag, ',') FROM item_tags t WHERE t.item_id = i.id) AS tags_csv,
-  v.verdict, v.reviewer, v.note, v.decided_at`;
+  v.verdict, v.reviewer, v.note, v.decided_at,
+  i.cluster_id, c.items + c.exact_reposts AS cluster_size`;
 
-export const ITEM_FROM = `items i JOIN sources s ON s.id = i.source_id LEFT JOIN verdicts v ON v.item_id = i.id`;
+export const ITEM_FROM = `items i JOIN sources s ON s.id = i.source_id LEFT JOIN verdicts v ON v.item_id = i.id
+  LEFT JOIN clusters c ON c.id = i.cluster_id`;
 
 export function rowToItem(r: ItemRow): Item {
   return {
@@ -49,5 +53,9 @@ export function rowToItem(r: ItemRow): Item {
       r.verdict && r.reviewer && r.decided_at
         ? { verdict: r.verdict, reviewer: r.reviewer, note: r.note, decidedAt: r.decided_at }
         : null,
+    // Every stored item has a cluster (set in its insert transaction); the fallbacks only keep a
+    // row written by some other path readable as a cluster of one.
+    clusterId: r.cluster_id ?? r.id,
+    clusterSize: Math.max(1, r.cluster_size ?? 1),
   };
 }

@@ -21,6 +21,13 @@ export interface NewItem {
   reasons: Reason[];
 }
 
+/**
+ * Puts a just-stored item into its near-duplicate cluster. Called inside the insert transaction,
+ * once per stored item in batch order (`at` is its index in the batch), so the cluster is written
+ * with the item or not at all.
+ */
+export type PlaceInCluster = (id: number, at: number) => void;
+
 export interface ItemFilter {
   sourceId?: string;
   kind?: ItemKind;
@@ -99,6 +106,7 @@ export function createItemsRepo(db: Db) {
   const byHash = db.prepare('SELECT id FROM items WHERE content_hash = ?').pluck();
   const insertAlias = db.prepare(`INSERT OR IGNORE INTO item_aliases (url, item_id, source_id, seen_at)
     SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM items WHERE url = ?)`);
+  const ownCluster = db.prepare('UPDATE items SET cluster_id = id WHERE id = ?');
   const byId = db.prepare(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = ?`);
   const upsertVerdict = db.prepare(`INSERT INTO verdicts (item_id, verdict, reviewer, note, decided_at)
     VALUES (?, ?, ?, ?, ?)
@@ -109,12 +117,13 @@ export function createItemsRepo(db: Db) {
 
   /**
    * Stores new items with their tags and queues each for the search index, all in one transaction:
-   * an item is either fully stored and queued, or not at all. Duplicates (same canonical URL or
-   * same content hash) are skipped and counted.
+   * an item is either fully stored, clustered and queued, or not at all. Duplicates (same canonical
+   * URL or same content hash) are skipped and counted; one with the same content under a new URL is
+   * remembered as an alias of the original, which counts it as an exact repost in its cluster.
    */
-  const insertMany = db.transaction((items: NewItem[]) => {
+  const insertMany = db.transaction((items: NewItem[], placeInCluster?: PlaceInCluster) => {
     const insertedIds: number[] = [];
-    for (const it of items) {
+    for (const [at, it] of items.entries()) {
       const res = insertItem.run({ ...it, reasonsJson: JSON.stringify(it.reasons) });
       if (res.changes === 0) {
         const original = byHash.get(it.contentHash) as number | undefined;
@@ -123,6 +132,8 @@ export function createItemsRepo(db: Db) {
       }
       const id = Number(res.lastInsertRowid);
       for (const tag of it.tags) insertTag.run(id, tag);
+      if (placeInCluster) placeInCluster(id, at);
+      else ownCluster.run(id);
       enqueue.run(id, it.collectedAt);
       insertedIds.push(id);
     }
@@ -130,8 +141,8 @@ export function createItemsRepo(db: Db) {
   });
 
   return {
-    insertMany(items: NewItem[]): number[] {
-      return insertMany(items);
+    insertMany(items: NewItem[], placeInCluster?: PlaceInCluster): number[] {
+      return insertMany(items, placeInCluster);
     },
 
     filterUnknownUrls(urls: string[]): string[] {

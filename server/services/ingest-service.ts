@@ -5,6 +5,7 @@ import type { SourcesRepo } from '../repositories/sources-repo';
 import { RawItem as RawItemSchema } from '../contracts/item';
 import { ValidationError } from '../errors';
 import { shanghaiDay, toUtcIso } from '../lib/time';
+import type { ClusterService } from './cluster-service';
 import type { EventBus } from './event-bus';
 
 export interface TagResult {
@@ -25,13 +26,14 @@ function cleanText(s: string): string {
 }
 
 /**
- * Normalise · dedup · tag · store. The crawler's items are validated again here: this is the
- * boundary where hostile input from the web enters the system of record.
+ * Normalise · dedup · cluster · tag · store. The crawler's items are validated again here: this is
+ * the boundary where hostile input from the web enters the system of record.
  */
 export function createIngestService(deps: {
   items: ItemsRepo;
   sources: SourcesRepo;
   tagger: ItemTagger;
+  clusters: Pick<ClusterService, 'prepareBatch'>;
   events?: EventBus;
   onStored?: () => void;
   now?: () => Date;
@@ -83,7 +85,11 @@ export function createIngestService(deps: {
       });
       // All or nothing: a batch with an invalid item is refused whole, naming every bad field.
       if (errors.length) throw new ValidationError(`${errors.length} invalid field(s) in the ingest batch`, errors);
-      const ids = deps.items.insertMany(prepared);
+      // Reposts with small edits join the cluster of the earlier item they repeat, in the insert
+      // transaction; the in-memory index learns the new items only once that transaction committed.
+      const placement = deps.clusters.prepareBatch(prepared);
+      const ids = deps.items.insertMany(prepared, placement.place);
+      placement.commit();
       const result = { new: ids.length, duplicate: prepared.length - ids.length };
       if (ids.length) {
         deps.events?.emit('items', { new: ids.length });

@@ -4,6 +4,7 @@ import type { ItemFilter, ItemsRepo } from '../repositories/items-repo';
 import type { SearchIndex } from '../repositories/search-index';
 import { NotFoundError, SearchUnavailableError, ValidationError } from '../errors';
 import { isDayString, shanghaiDayStart } from '../lib/time';
+import type { ClusterService, ItemCluster } from './cluster-service';
 import { excerptOf, hasHit, toSegments, type Segment } from './highlight';
 
 const DAY_MS = 86_400_000;
@@ -38,6 +39,7 @@ export function createItemsService(deps: {
   items: ItemsRepo;
   index: SearchIndex | null;
   normalise: (s: string) => string;
+  clusters: Pick<ClusterService, 'getCluster'>;
   onSearchFallback?: (err: Error) => void;
 }) {
   function filterOf(query: ItemQuery): ItemFilter {
@@ -109,6 +111,11 @@ export function createItemsService(deps: {
       const item = deps.items.getItem(id);
       if (!item) throw new NotFoundError('item', id);
       return item;
+    },
+
+    /** The near-duplicate cluster of an item (404 when the item does not exist). */
+    getCluster(id: number, limit: number): ItemCluster {
+      return deps.clusters.getCluster(id, limit);
     },
   };
 }

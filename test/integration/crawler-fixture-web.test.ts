@@ -250,7 +250,7 @@ describe('a GBK government site with everything that can go wrong', () => {
     // Failed: garbled, huge, to-loopback, to-metadata. Skipped: robots, .pdf, the image.
     expect([...failures.keys()].sort()).toEqual(['/tzgg/garbled.html', '/tzgg/huge.html', '/tzgg/to-loopback.html', '/tzgg/to-metadata.html'].map(gov));
     expect(stats).toMatchObject({ fetched: 6, new: 6, duplicate: 0, failed: 4, skipped: 3 });
-    expect(memory.runs[0]?.stats).toEqual({ fetched: 6, new: 6, duplicate: 0, failed: 4, lastError: stats.lastError });
+    expect(memory.runs[0]?.stats).toEqual({ fetched: 6, new: 6, duplicate: 0, failed: 4, skipped: 3, lastError: stats.lastError });
   });
 });
 

@@ -3,11 +3,13 @@ import pino from 'pino';
 import type { SourceConfig } from '../../server/contracts/source';
 import { createApp } from '../../server/app';
 import { openDatabase } from '../../server/db/open-database';
+import { createClustersRepo } from '../../server/repositories/clusters-repo';
 import { createItemsRepo } from '../../server/repositories/items-repo';
 import { createOutboxRepo } from '../../server/repositories/outbox-repo';
 import { createSourcesRepo } from '../../server/repositories/sources-repo';
 import { createFrontierRepo } from '../../server/repositories/frontier-repo';
 import { createStatsRepo } from '../../server/repositories/stats-repo';
+import { createClusterService } from '../../server/services/cluster-service';
 import { createCrawlService, type RunCrawl } from '../../server/services/crawl-service';
 import { createEventBus } from '../../server/services/event-bus';
 import { createIngestService, type ItemTagger } from '../../server/services/ingest-service';
@@ -34,7 +36,9 @@ export function createDbApp(opts: {
   const sources = createSourcesRepo(db);
   sources.syncSources(opts.sources, new Date().toISOString());
   const events = createEventBus();
-  const ingest = createIngestService({ items, sources, tagger: opts.tagger, events, now: opts.now });
+  const clusters = createClusterService({ clusters: createClustersRepo(db) });
+  clusters.rebuild();
+  const ingest = createIngestService({ items, sources, tagger: opts.tagger, clusters, events, now: opts.now });
   const crawl = createCrawlService({
     sources,
     ingest,
@@ -45,7 +49,7 @@ export function createDbApp(opts: {
   });
   const log = pino({ level: 'silent' });
   const app = createApp({
-    items: createItemsService({ items, index: null, normalise: (s) => s }),
+    items: createItemsService({ items, index: null, normalise: (s) => s, clusters }),
     review: createReviewService({ items, events }),
     stats: createStatsService({ stats: createStatsRepo(db), sources, now: opts.now }),
     sources,
@@ -56,5 +60,5 @@ export function createDbApp(opts: {
     log,
     health: { version: 'test', database: () => true, search: async () => false, outboxPending: () => outbox.pendingCount() },
   });
-  return { app, db, items, outbox, sources, ingest, crawl, events, dir };
+  return { app, db, items, outbox, sources, ingest, crawl, events, dir, clusters };
 }
