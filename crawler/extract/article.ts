@@ -38,10 +38,11 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   const meta = collectMeta(root);
   const doc = linearise(root);
   const title = extractTitle(meta, doc.blocks);
-  const body = extractBody(doc, title.title);
+  // Only a sure headline may steer the choice of container (see container.ts).
+  const body = extractBody(doc, title.title, title.anchored ? title.blockIndex : -1);
   const bodyEnd = body.container ? body.container.end : -1;
   const published = extractPublished({ meta, blocks: doc.blocks, titleIndex: title.blockIndex, bodyStart: body.firstBlock, url, now });
-  const author = extractAuthor({ meta, blocks: doc.blocks, titleIndex: title.blockIndex, bodyStart: body.firstBlock, bodyEnd });
+  const author = extractAuthor({ meta, blocks: doc.blocks, bylines: doc.bylines, titleIndex: title.blockIndex, bodyStart: body.firstBlock, bodyEnd });
   return {
     title: title.title.slice(0, MAX_TITLE_CHARS),
     publishedAt: published?.iso ?? null,

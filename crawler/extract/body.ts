@@ -1,5 +1,7 @@
 import type { Block, ElementRec, Linearised } from './blocks';
-import { isBoilerplateLine, RELATED_HEADING } from './noise';
+import { chooseContainer, parallelCells } from './container';
+import { DISCLAIMER_HEADING, DISCLAIMER_TERMS, isBoilerplateLine, RELATED_HEADING } from './noise';
+import { isNoisy, linkHeavy, prosaicWeight, releaseNoise } from './weights';
 
 export interface BodyResult {
   text: string;
@@ -9,104 +11,86 @@ export interface BodyResult {
   firstBlock: number;
 }
 
-/** Blocks in a noise element are noise unless body.ts took the flag back (see releaseNoise). */
-export function isNoisy(block: Block): boolean {
-  for (let e = block.noiseOwner; e; e = e.parent) if (e.noise) return true;
+/** A byline/date line under the title: labelled, or a bare date without sentence punctuation. */
+const META_LABEL = /(?:来源|作者|发布|时间|日期|点击|浏览|阅读|编辑|字号|记者|通讯员|稿源|出处)\s*[:：]/;
+const BARE_DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
+
+function isMetaLine(block: Block, text: string): boolean {
+  return block.len < 150 && (META_LABEL.test(text) || (block.punct === 0 && BARE_DATE.test(text)));
+}
+
+/** Prose this long outside any comment section makes the page an article with comments, not a thread. */
+const ARTICLE_PROSE = 200;
+
+function inComment(block: Block): boolean {
+  for (let e: ElementRec | null = block.owner; e; e = e.parent) if (e.comment) return true;
   return false;
 }
 
-function linkHeavy(block: Block): boolean {
-  return block.linkLen > block.len * 0.5;
-}
-
-/**
- * How much a block speaks for its container being the article: prose (punctuated, not links)
- * counts for, menus, link lists, labels and legal lines count against. Choosing the element with
- * the largest sum is a maximum-subtree problem: the article container wins over <body> because it
- * leaves the negatives out, and over a single paragraph because it takes the other paragraphs in.
- */
-function prosaicWeight(block: Block): number {
-  const own = block.len - block.linkLen;
-  if (linkHeavy(block)) return -block.len;
-  if (block.lines.every(isBoilerplateLine)) return -block.len;
-  if (block.punct === 0) return own < 30 ? -own * 0.5 : own * 0.3;
-  return own;
-}
-
-function weight(block: Block): number {
-  return isNoisy(block) ? -block.len : prosaicWeight(block);
-}
-
-/**
- * A class like "share" or a <header> can wrap the whole article on some sites. Such an element
- * keeps its noise flag only while the prose inside it is a small part of the page's prose.
- */
-function releaseNoise({ blocks, elements }: Linearised): void {
-  let pagePositive = 0;
-  for (const b of blocks) pagePositive += Math.max(0, prosaicWeight(b));
-  for (const e of elements) {
-    if (!e.noise) continue;
-    let inside = 0;
-    for (let i = e.start; i < e.end; i++) inside += Math.max(0, prosaicWeight(blocks[i]!));
-    if (inside >= 200 && inside >= pagePositive * 0.3) e.noise = false;
+function ownProse(doc: Linearised, container: ElementRec): number {
+  let prose = 0;
+  for (let i = container.start; i < container.end; i++) {
+    const b = doc.blocks[i]!;
+    if (!inComment(b) && !isNoisy(b)) prose += Math.max(0, prosaicWeight(b));
   }
+  return prose;
 }
 
-function chooseContainer({ blocks, elements }: Linearised): ElementRec | null {
-  const sums = new Map<ElementRec, number>();
-  for (const b of blocks) {
-    const w = weight(b);
-    if (w === 0) continue;
-    for (let e: ElementRec | null = b.owner; e; e = e.parent) sums.set(e, (sums.get(e) ?? 0) + w);
-  }
-  let best: ElementRec | null = null;
-  let bestSum = 0;
-  // Pre-order: on a tie the later (deeper) element wins, i.e. the tightest wrapper of the same text.
-  for (const e of elements) {
-    const s = sums.get(e) ?? 0;
-    if (s > 0 && s >= bestSum) {
-      best = e;
-      bestSum = s;
-    }
-  }
-  return best;
-}
-
-const META_LINE = /(?:来源|作者|发布|时间|日期|点击|浏览|阅读|编辑|字号|记者|通讯员|稿源|出处)\s*[:：]|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
-
-function isContent(block: Block): boolean {
-  return block.punct > 0 && block.len - block.linkLen >= 10;
+/** The first real paragraph: before it, title and byline lines are dropped. */
+function isParagraph(block: Block): boolean {
+  return block.punct >= 2 && block.len - block.linkLen >= 30;
 }
 
 function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/** Bullets and separators left behind once the links next to them are gone ("·", "|", "--"). */
+const NO_WORDS = /^[^\p{L}\p{N}]*$/u;
+
 /**
  * The article text: the best container's blocks minus furniture. Lines before the first real
  * paragraph that only repeat the title or carry the byline/date are left out, since they are
- * returned as fields of their own.
+ * returned as fields of their own. After a "相关阅读" heading, lines with links are other articles.
+ * Settles the noise flags of `doc` (releaseNoise) as a side effect; later steps read them.
  */
-export function extractBody(doc: Linearised, title: string): BodyResult {
-  releaseNoise(doc);
-  const container = chooseContainer(doc);
+export function extractBody(doc: Linearised, title: string, titleIndex: number): BodyResult {
+  releaseNoise(doc, titleIndex);
+  const container = chooseContainer(doc, titleIndex);
   if (!container) return { text: '', container: null, firstBlock: -1 };
+  const skipComments = ownProse(doc, container) >= ARTICLE_PROSE;
   const titleKey = squash(title);
   const out: string[] = [];
   let firstBlock = -1;
-  let seenContent = false;
-  for (let i = container.start; i < container.end; i++) {
+  let inHead = true;
+  let inRelated = false;
+  let inDisclaimer = false;
+  const indexes = [container, ...parallelCells(doc, container)]
+    .sort((a, b) => a.start - b.start)
+    .flatMap((e) => Array.from({ length: e.end - e.start }, (_, k) => e.start + k));
+  for (const i of indexes) {
     const b = doc.blocks[i]!;
-    if (isNoisy(b) || linkHeavy(b)) continue;
+    if (isNoisy(b) || linkHeavy(b) || (skipComments && inComment(b))) continue;
     const joined = b.lines.join(' ');
-    if (RELATED_HEADING.test(joined)) continue;
-    if (!seenContent && !isContent(b)) {
-      const key = squash(joined);
-      if (titleKey && (key === titleKey || (b.heading > 0 && titleKey.includes(key)))) continue;
-      if (META_LINE.test(joined) && b.len < 150) continue;
+    if (RELATED_HEADING.test(joined)) {
+      inRelated = true;
+      continue;
     }
-    if (isContent(b)) seenContent = true;
-    const lines = b.lines.filter((l) => !isBoilerplateLine(l));
+    if (inRelated && b.linkLen > 0) continue;
+    if (DISCLAIMER_HEADING.test(joined)) {
+      inDisclaimer = true;
+      continue;
+    }
+    if (inDisclaimer && DISCLAIMER_TERMS.test(joined)) continue;
+    inDisclaimer = false;
+    if (isParagraph(b)) inHead = false;
+    else if (inHead || b.heading > 0) {
+      const key = squash(joined);
+      if (titleKey && (key === titleKey || (key.length >= 4 && titleKey.includes(key)))) continue;
+      if (inHead && isMetaLine(b, joined)) continue;
+    }
+    if (b.len - b.linkLen >= 30) inRelated = false;
+    const lines = b.lines.filter((l, k) => !b.linkLines[k] && !isBoilerplateLine(l) && !NO_WORDS.test(l));
     if (lines.length === 0) continue;
     if (firstBlock < 0) firstBlock = i;
     out.push(...lines);

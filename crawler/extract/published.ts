@@ -1,6 +1,6 @@
 import { parseDateWithPrecision, type ParsedDate } from '../pipeline/dates';
 import type { Block } from './blocks';
-import { isNoisy } from './body';
+import { isNoisy } from './weights';
 import { type PageMeta } from './meta';
 
 export interface DateContext {
@@ -65,7 +65,9 @@ function positionScore(index: number, ctx: DateContext): number {
 
 function blockScore(block: Block): number {
   let s = 0;
+  // Dates inside sentences are what the article is about (events, deadlines), not when it appeared.
   if (block.len > 200 && block.punct > 5) s -= 20;
+  else if (block.len > 50 && block.punct >= 2) s -= 15;
   if (isNoisy(block)) s -= 15;
   if (block.linkLen > block.len * 0.5) s -= 15;
   return s;
@@ -77,7 +79,7 @@ function labelScore(before: string, line: string): number {
   if (STRONG_LABEL.test(near)) s += 40;
   else if (WEAK_LABEL.test(near)) s += 25;
   if (WRONG_LABEL.test(near)) s -= 35;
-  if (BYLINE.test(line)) s += 12;
+  if (line.length <= 80 && BYLINE.test(line)) s += 12;
   return s;
 }
 
@@ -88,10 +90,13 @@ function textCandidates(ctx: DateContext): Candidate[] {
     for (const raw of block.lines) {
       const line = raw.normalize('NFKC');
       for (const m of line.matchAll(DATE_SPAN)) {
+        const before = line.slice(0, m.index);
+        const label = labelScore(before, line);
+        // "刚刚", "3天前" and "06-04 18:45" are words in prose as often as dates: only alone or labelled.
+        if (!/\d{4}/.test(m[0]) && label < 25 && (line.length > 40 || /^[\u4e00-\u9fa5]/.test(line.slice(m.index + m[0].length)))) continue;
         const date = parseDateWithPrecision(m[0], { now: ctx.now });
         if (!date || !plausible(date, ctx.now)) continue;
-        const before = line.slice(0, m.index);
-        const score = base + labelScore(before, line) + (PRECISION_RANK[date.precision] >= 3 ? 5 : 0) - block.index * 0.001;
+        const score = base + label + (PRECISION_RANK[date.precision] >= 3 ? 5 : 0) - block.index * 0.001;
         out.push({ date, score });
       }
       for (const m of line.matchAll(LABELLED_PARTIAL)) {
@@ -108,12 +113,14 @@ function metaCandidates(ctx: DateContext): Candidate[] {
   for (const key of META_KEYS) {
     for (const value of ctx.meta.metas.get(key) ?? []) {
       const date = parseDateWithPrecision(value, { partial: true });
-      if (date && plausible(date, ctx.now)) out.push({ date, score: 60 - META_KEYS.indexOf(key) * 0.1 });
+      // Generic "date" names are sometimes the page's build time; the published-time names are not.
+      const trust = key === 'date' || key === 'dc.date' || key === 'dcterms.date' ? 70 : 100;
+      if (date && plausible(date, ctx.now)) out.push({ date, score: trust - META_KEYS.indexOf(key) * 0.1 });
     }
   }
   for (const value of ctx.meta.times) {
     const date = parseDateWithPrecision(value);
-    if (date && plausible(date, ctx.now)) out.push({ date, score: 45 });
+    if (date && plausible(date, ctx.now)) out.push({ date, score: 75 });
   }
   return out;
 }

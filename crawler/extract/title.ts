@@ -6,21 +6,39 @@ export interface TitleResult {
   title: string;
   /** The heading block the title was read from or matched, for looking around it; -1 if none. */
   blockIndex: number;
+  /**
+   * Whether that block is surely the printed headline (a heading, or a line that is exactly a title
+   * of some length), rather than the first place the words occur (a logo, a breadcrumb).
+   */
+  anchored: boolean;
 }
 
-/** Separators between a title and the site/channel names sites append: "标题_新闻_XX网", "标题 - XX政府网". */
-const SEPARATORS = /\s*[_|｜]\s*|\s+[-–—]+\s+|\s*(?:--|——|－－)\s*/;
-/** "标题-新华网": a hyphen without spaces only counts before something named like a site. */
-const HYPHEN_SITE = /^(.{4,}?)\s*[-–—－]\s*[^-–—－]{1,20}(?:网|站|报|政府|门户|频道|中心|论坛|社区|在线|新闻|日报|晚报|时报|电视台)$/;
+/** Separators between a title and the site/channel names sites add: "标题_新闻_XX网", "XX » 标题". */
+const SEPARATORS = /\s*[_|｜»«]\s*|\s+[-–—>]+\s+|\s*(?:--|——|－－|-{1,2}>|&gt;)\s*/;
+/**
+ * "标题-新华网", "标题-搜狐财经": a hyphen without spaces only counts before a short name-like tail
+ * (no digits, no punctuation), so "2019-2020年度" and "1-2月" stay whole.
+ */
+const HYPHEN_SITE = /^(.{6,}?)\s*[-–—－<]\s*(?:[^-–—－<\d\s，。！？、：；,.!?:;“”"]{2,8}|[^-–—－<]{1,20}(?:网|站|报|政府|门户|频道|中心|论坛|社区|在线|新闻|日报|晚报|时报|电视台))$/;
+/** Parts of a <title> that name a site or a channel rather than the page. */
+const SITE_LIKE = /(?:网|网站|站|门户|频道|论坛|社区|博客|百科全书|新闻中心|官网|官方网站|\.com|\.cn|\.net|\.org)$|^(?:首页|新闻|资讯|正文)$/i;
 
 /** <title> minus the site and channel names around it. */
 export function stripSiteSuffix(docTitle: string): string {
   const parts = docTitle.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) return docTitle.trim();
-  let head = parts[0]!;
-  // A short first part is a site name in front ("XX网 | 标题"), so take the longest part instead.
-  if (removeWhitespace(head).length < 5) head = parts.reduce((a, b) => (b.length > a.length ? b : a));
-  return HYPHEN_SITE.exec(head)?.[1]?.trim() ?? head;
+  const named = parts.filter((p) => !SITE_LIKE.test(p));
+  const pool = named.length > 0 ? named : parts;
+  let head = pool[0]!;
+  // "栏目 | 真正的标题": a short first part next to a much longer one is a column name.
+  const longest = pool.reduce((a, b) => (removeWhitespace(b).length > removeWhitespace(a).length ? b : a));
+  if (removeWhitespace(head).length < 8 && removeWhitespace(longest).length >= 2 * removeWhitespace(head).length) head = longest;
+  for (let i = 0; i < 3; i++) {
+    const cut = HYPHEN_SITE.exec(head)?.[1]?.trim();
+    if (!cut) break;
+    head = cut;
+  }
+  return head;
 }
 
 const META_TITLE_KEYS = ['og:title', 'twitter:title', 'articletitle', 'title', 'headline', 'dc.title'];
@@ -70,11 +88,19 @@ export function extractTitle(meta: PageMeta, blocks: readonly Block[]): TitleRes
         bestScore = s;
       }
     }
-    if (best && bestScore >= 0.5) return { title: best.text, blockIndex: best.blockIndex >= 0 ? best.blockIndex : findBlock(blocks, best.text) };
-    return { title: stripped, blockIndex: findBlock(blocks, stripped) };
+    if (best && bestScore >= 0.5) return located(blocks, best.text, best.blockIndex);
+    return located(blocks, stripped, -1);
   }
   const fallback = candidates.find((c) => c.blockIndex >= 0 && removeWhitespace(c.text).length >= 4) ?? candidates[0];
-  return fallback ? { title: fallback.text, blockIndex: fallback.blockIndex } : { title: '', blockIndex: -1 };
+  return fallback ? located(blocks, fallback.text, fallback.blockIndex) : { title: '', blockIndex: -1, anchored: false };
+}
+
+function located(blocks: readonly Block[], title: string, blockIndex: number): TitleResult {
+  const index = blockIndex >= 0 ? blockIndex : findBlock(blocks, title);
+  const block = index >= 0 ? blocks[index] : undefined;
+  const key = removeWhitespace(title);
+  const anchored = !!block && (block.heading > 0 || (key.length >= 6 && removeWhitespace(block.lines.join('')) === key));
+  return { title, blockIndex: index, anchored };
 }
 
 /** The first short block that is the title (or contains it), so dates can be looked for around it. */
