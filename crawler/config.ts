@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateDetailed } from 'node-cron';
 import { parse as parseYaml } from 'yaml';
-import { HtmlListSource, RssSource, SourcesFile, type SourceConfig } from '../server/contracts/source';
+import { DetailSelectors, HtmlListSource, JsonListSource, RssSource, SourcesFile, type SourceConfig } from '../server/contracts/source';
 import { CriticalError } from './errors';
 
 /** A sources file the crawler cannot use; the message is meant to be printed as is and acted on. */
@@ -54,7 +54,8 @@ function unknownKeyIssues(file: string, data: unknown): string[] {
     'html-list': new Set(Object.keys(HtmlListSource.shape)),
     rss: new Set(Object.keys(RssSource.shape)),
     list: new Set(Object.keys(HtmlListSource.shape.list.shape)),
-    detail: new Set(Object.keys(HtmlListSource.shape.detail.shape)),
+    detail: new Set(Object.keys(DetailSelectors.shape)),
+    json: new Set(Object.keys(JsonListSource.shape)),
   };
   rawSources(data).forEach((entry, index) => {
     if (!entry || typeof entry !== 'object') return;

@@ -1,4 +1,4 @@
-import { MAX_BODY_CHARS, MAX_TITLE_CHARS, RawItem } from '../../server/contracts/item';
+import { MAX_BODY_CHARS, MAX_TITLE_CHARS, RawItem, type TimePrecision } from '../../server/contracts/item';
 import { NonRetryableError } from '../errors';
 import { bound, collapseInline, collapseParagraphs } from './clean-text';
 import { contentHash } from './content-hash';
@@ -8,6 +8,8 @@ export interface ParsedItem {
   title: string;
   body: string;
   publishedAt: string | null;
+  /** How precise publishedAt is as found (a day, a minute…); unknown when absent. */
+  publishedPrecision?: TimePrecision | null;
   author: string | null;
 }
 
@@ -30,6 +32,7 @@ export function buildRawItem(sourceId: string, parsed: ParsedItem, fetchedAt: Da
     title,
     body,
     publishedAt: parsed.publishedAt,
+    publishedPrecision: parsed.publishedAt ? (parsed.publishedPrecision ?? null) : null,
     author,
     contentHash: contentHash(title, body),
     fetchedAt: fetchedAt.toISOString(),

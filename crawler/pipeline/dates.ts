@@ -199,12 +199,17 @@ const GENERIC_LABEL = /(时间|日期|Date)\s*[:：]/gi;
  * no selector points at the date. Specific labels win over "时间/日期", which also head event times.
  */
 export function findLabelledDate(text: string, opts: DateOptions = {}): string | null {
+  return findLabelledDateWithPrecision(text, opts)?.iso ?? null;
+}
+
+/** findLabelledDate, keeping the precision the page gave (a day, a minute…). */
+export function findLabelledDateWithPrecision(text: string, opts: DateOptions = {}): ParsedDate | null {
   const t = text.normalize('NFKC');
   for (const label of [SPECIFIC_LABEL, GENERIC_LABEL]) {
     label.lastIndex = 0;
     for (let m = label.exec(t); m; m = label.exec(t)) {
       const after = t.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      const found = parseDate(after, opts);
+      const found = parseDateWithPrecision(after, opts);
       if (found) return found;
     }
   }

@@ -4,7 +4,8 @@ import type { HtmlListSource } from '../../server/contracts/source';
 import { NonRetryableError } from '../errors';
 import { canonicalUrl } from '../pipeline/canonical-url';
 import { collapseInline, selectionText, type AnyNode } from '../pipeline/clean-text';
-import { findLabelledDate, parseDate } from '../pipeline/dates';
+import { findLabelledDateWithPrecision, parseDateWithPrecision, type ParsedDate } from '../pipeline/dates';
+import { extractArticle } from '../extract/article';
 import type { ParsedItem } from '../pipeline/build-item';
 
 export interface ListPage {
@@ -56,12 +57,12 @@ export function parseListPage(html: string, pageUrl: string, source: Pick<HtmlLi
 }
 
 /** Dates hide in attributes as often as in text: <time datetime>, <meta content>. */
-function timeFrom($: CheerioAPI, selector: string | undefined, now: Date | undefined): string | null {
+function timeFrom($: CheerioAPI, selector: string | undefined, now: Date | undefined): ParsedDate | null {
   if (!selector) return null;
   const el = $(selector).first();
   if (el.length === 0) return null;
   for (const candidate of [el.attr('datetime'), el.attr('content'), el.attr('title'), el.text()]) {
-    const parsed = parseDate(candidate, { now });
+    const parsed = parseDateWithPrecision(candidate, { now });
     if (parsed) return parsed;
   }
   return null;
@@ -83,8 +84,14 @@ export function parseDetailPage(
   source: Pick<HtmlListSource, 'detail'>,
   opts: { now?: Date } = {},
 ): ParsedItem {
-  const $ = cheerio.load(html);
   const { detail } = source;
+  // No selectors configured: a page of unknown layout, read by the generic extractor.
+  if (!detail) {
+    const article = extractArticle(html, url, { now: opts.now });
+    if (!article.body.trim()) throw new NonRetryableError('no article text found on the page', { url });
+    return { url, ...article };
+  }
+  const $ = cheerio.load(html);
   const bodyEl = $(detail.body).first();
   if (bodyEl.length === 0) {
     throw new NonRetryableError(`layout changed: detail.body "${detail.body}" matched nothing`, { url });
@@ -95,12 +102,12 @@ export function parseDetailPage(
     collapseInline($('title').first().text());
 
   const author = detail.author ? cleanAuthor($(detail.author).first().text()) : null;
-  const publishedAt =
+  const published =
     timeFrom($, detail.time, opts.now) ??
-    parseDate($('meta[property="article:published_time"]').attr('content')) ??
-    findLabelledDate(collapseInline($('body').text()), { now: opts.now });
+    parseDateWithPrecision($('meta[property="article:published_time"]').attr('content')) ??
+    findLabelledDateWithPrecision(collapseInline($('body').text()), { now: opts.now });
 
   // Text is taken last: selectionText strips noise elements from the document as it goes.
   const body = selectionText(bodyEl);
-  return { url, title, body, publishedAt, author };
+  return { url, title, body, publishedAt: published?.iso ?? null, publishedPrecision: published?.precision ?? null, author };
 }

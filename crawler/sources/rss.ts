@@ -2,8 +2,14 @@ import { XMLParser } from 'fast-xml-parser';
 import { NonRetryableError } from '../errors';
 import { canonicalUrl } from '../pipeline/canonical-url';
 import { collapseInline, htmlToText } from '../pipeline/clean-text';
-import { parseDate } from '../pipeline/dates';
+import { parseDateWithPrecision } from '../pipeline/dates';
 import type { ParsedItem } from '../pipeline/build-item';
+
+/** A feed's date with the precision it was written at (RFC 822 dates carry a time; some feeds give only a day). */
+function published(text: string): { publishedAt: string | null; publishedPrecision: ParsedItem['publishedPrecision'] } {
+  const d = parseDateWithPrecision(text || null);
+  return { publishedAt: d?.iso ?? null, publishedPrecision: d?.precision ?? null };
+}
 
 type Node = Record<string, unknown>;
 
@@ -59,7 +65,7 @@ function rssItem(item: Node, feedUrl: string): ParsedItem | null {
     url,
     title: collapseInline(plain(item.title)),
     body: firstText(item, ['content:encoded', 'description', 'summary']),
-    publishedAt: parseDate(textOf(item.pubDate) || textOf(item['dc:date'])),
+    ...published(textOf(item.pubDate) || textOf(item['dc:date'])),
     author: collapseInline(plain(item['dc:creator']) || plain(item.author)) || null,
   };
 }
@@ -80,7 +86,7 @@ function atomItem(entry: Node, feedUrl: string): ParsedItem | null {
     url,
     title: collapseInline(plain(entry.title)),
     body: firstText(entry, ['content', 'summary']),
-    publishedAt: parseDate(textOf(entry.published) || textOf(entry.updated)),
+    ...published(textOf(entry.published) || textOf(entry.updated)),
     author: author ? collapseInline(author) : null,
   };
 }

@@ -41,7 +41,8 @@ export const HtmlListSource = SourceBase.extend({
     next: z.string().min(1).optional(),
     maxPages: z.number().int().min(1).max(100).default(3),
   }),
-  detail: DetailSelectors,
+  /** Selectors of the detail pages; leave out for pages of unknown layout (the generic article extractor reads them). */
+  detail: DetailSelectors.optional(),
 });
 
 export const RssSource = SourceBase.extend({

@@ -48,12 +48,29 @@ const DETAIL = `<!DOCTYPE html><html><head><title>页面标题 - 清河区</titl
 <footer>版权所有</footer></body></html>`;
 
 describe('parseDetailPage', () => {
+  it('reads a page of unknown layout with the generic extractor when no detail selectors are configured', () => {
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于东城街道临时停水的通知_清河区人民政府</title></head><body>
+      <div class="nav"><a href="/">首页</a> <a href="/tzgg">通知公告</a></div>
+      <div class="wrap"><h1>关于东城街道临时停水的通知</h1><div class="info">发布日期：2023年06月04日 来源：清河区水务局</div>
+      <div class="art"><p>因供水管网维修，东城街道部分小区将于6月5日8时至18时临时停水，请居民提前做好储水准备。</p>
+      <p>给您带来的不便，敬请谅解。如有疑问，请拨打供水服务热线咨询。</p></div>
+      <div class="share">分享到：微信 微博</div></div><div class="footer">版权所有：清河区人民政府</div></body></html>`;
+    const out = parseDetailPage(page, 'https://x.cn/2.htm', { detail: undefined });
+    expect(out.title).toBe('关于东城街道临时停水的通知');
+    expect(out.body).toContain('临时停水，请居民提前做好储水准备');
+    expect(out.body).not.toContain('版权所有');
+    expect(out.body).not.toContain('分享到');
+    expect(out.publishedAt).toBe('2023-06-04T00:00:00+08:00');
+    expect(out.publishedPrecision).toBe('day');
+  });
+
   it('extracts title, plain-text body, date with +08:00 and author', () => {
     const out = parseDetailPage(DETAIL, 'https://x.cn/1.htm', { detail });
     expect(out).toEqual({
       url: 'https://x.cn/1.htm',
       title: '关于东城街道临时停水的通知',
       body: '因管网维修，6月5日停水。\n请提前储水。',
+      publishedPrecision: 'minute',
       publishedAt: '2023-06-04T18:45:00+08:00',
       author: '清河区水务局',
     });

@@ -52,26 +52,27 @@ describe('parseFeed', () => {
       title: '辟谣：网传“清河区下周封城”不实',
       body: '经核实，该信息不实。\n请不信谣、不传谣。',
       publishedAt: '2023-06-04T18:45:49+08:00',
+      publishedPrecision: 'second',
       author: '清河区委网信办',
     });
     // content:encoded wins over description; numeric-looking titles stay strings; relative links resolve.
     expect(items[1]).toMatchObject({ url: 'https://piyao.example.gov.cn/a/2.html', title: '2024', body: '全文第一段\n全文第二段', publishedAt: '2023-06-04T18:00:00+08:00' });
-    expect(items[2]).toMatchObject({ url: 'https://piyao.example.gov.cn/a/4.html', body: '纯文本', publishedAt: null, author: null });
+    expect(items[2]).toMatchObject({ url: 'https://piyao.example.gov.cn/a/4.html', body: '纯文本', publishedAt: null, publishedPrecision: null, author: null });
     for (const item of items) expect(item.body).not.toMatch(/<|>/);
   });
 
   it('reads Atom entries: alternate link, html title, content, published over updated', () => {
     const items = parseFeed(ATOM, 'https://news.example.com/atom.xml');
     expect(items).toEqual([
-      { url: 'https://news.example.com/n/1.html', title: '区防汛工作部署会召开', body: '会议部署了防汛工作。', publishedAt: '2023-06-04T18:00:00+08:00', author: '记者 王晓' },
-      { url: 'https://news.example.com/n/2.html', title: '只有摘要', body: '摘要文本', publishedAt: '2023-06-04T12:00:00+08:00', author: null },
+      { url: 'https://news.example.com/n/1.html', title: '区防汛工作部署会召开', body: '会议部署了防汛工作。', publishedAt: '2023-06-04T18:00:00+08:00', publishedPrecision: 'second', author: '记者 王晓' },
+      { url: 'https://news.example.com/n/2.html', title: '只有摘要', body: '摘要文本', publishedAt: '2023-06-04T12:00:00+08:00', publishedPrecision: 'second', author: null },
     ]);
   });
 
   it('reads RSS 1.0 (RDF) feeds', () => {
     const rdf = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <item rdf:about="https://x.cn/1"><title>一条</title><link>https://x.cn/1</link><dc:date>2023-06-04T18:00:00+08:00</dc:date></item></rdf:RDF>`;
-    expect(parseFeed(rdf, 'https://x.cn/feed')).toEqual([{ url: 'https://x.cn/1', title: '一条', body: '', publishedAt: '2023-06-04T18:00:00+08:00', author: null }]);
+    expect(parseFeed(rdf, 'https://x.cn/feed')).toEqual([{ url: 'https://x.cn/1', title: '一条', body: '', publishedAt: '2023-06-04T18:00:00+08:00', publishedPrecision: 'second', author: null }]);
   });
 
   it('rejects a document that is not a feed', () => {
