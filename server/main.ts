@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { startRuntime } from './runtime';
+import { startRuntime, type Runtime } from './runtime';
 import { buildWeb, webBuildIsStale } from './web-build';
 import { normaliseText } from './nlp/normalise';
 import { createTagger } from './tagging/tagger';
@@ -59,7 +59,12 @@ async function main(): Promise<void> {
   if (demo) log.info({ url: demo.url }, 'no SOURCES_FILE: serving and crawling the bundled demo site');
 
   const webRoot = await prepareWeb(config, log);
-  const fetcher = createFetcher({ log });
+  // The fetcher exists before the database is open; its validator store is bound once it is.
+  let validators: Runtime['validators'] | null = null;
+  const fetcher = createFetcher({
+    log,
+    validatorStore: { get: (url) => validators?.get(url) ?? null, set: (url, v) => validators?.set(url, v) },
+  });
   const runtime = await startRuntime(
     config,
     {
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
     webRoot,
   );
 
+  validators = runtime.validators;
   const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     process.stdout.write(`\n  舆情监测与宣传工作看板 · dashboard: http://${host}:${info.port}/   API docs: http://${host}:${info.port}/api/docs\n\n`);

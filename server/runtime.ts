@@ -10,6 +10,7 @@ import { createOutboxRepo } from './repositories/outbox-repo';
 import { createSearchIndex, type SearchIndex } from './repositories/search-index';
 import { createSourcesRepo } from './repositories/sources-repo';
 import { createFrontierRepo } from './repositories/frontier-repo';
+import { createValidatorsRepo } from './repositories/validators-repo';
 import { createStatsRepo } from './repositories/stats-repo';
 import { startManagedMeili, type ManagedMeili } from './search/meili-process';
 import { createClusterService } from './services/cluster-service';
@@ -147,6 +148,8 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   return {
     app,
     db,
+    /** Durable ETag/Last-Modified store for the crawler's fetcher. */
+    validators: createValidatorsRepo(db),
     crawl,
     sync,
     search,

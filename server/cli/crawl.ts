@@ -4,7 +4,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../config';
 import type { CrawlRunStats, SourceConfig } from '../contracts/source';
 import { loadOrCreateMasterKey } from '../search/meili-process';
-import { runningManagedUrl, startRuntime } from '../runtime';
+import { runningManagedUrl, startRuntime, type Runtime } from '../runtime';
 import { setUpSources } from '../sources-setup';
 import { normaliseText } from '../nlp/normalise';
 import { createTagger } from '../tagging/tagger';
@@ -38,7 +38,11 @@ async function main(): Promise<void> {
     { format: '{source} [{bar}] {value}/{total} | new {new} dup {duplicate} failed {failed}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2_000, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
-  const fetcher = createFetcher({ log });
+  let validators: Runtime['validators'] | null = null;
+  const fetcher = createFetcher({
+    log,
+    validatorStore: { get: (url) => validators?.get(url) ?? null, set: (url, v) => validators?.set(url, v) },
+  });
   const results = new Map<string, CrawlRunStats>();
   const runtime = await startRuntime(
     config,
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
     log,
     null,
   );
+  validators = runtime.validators;
   try {
     await Promise.all(chosen.map(async (s) => (await runtime.crawl.crawlNow(s.id)).done));
     bars.stop();
