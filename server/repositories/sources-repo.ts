@@ -86,10 +86,11 @@ export function createSourcesRepo(db: Db) {
     healthData(id: string, fromIso: string): Omit<HealthInput, 'now' | 'days'> {
       const perDay = db
         .prepare(
-          `SELECT date(collected_at, '+8 hours') AS day, count(*) AS n FROM items
-           WHERE source_id = ? AND collected_at >= ? GROUP BY day`,
+          // Not "day": items has a column of that name (the publication day), which GROUP BY would pick.
+          `SELECT date(collected_at, '+8 hours') AS collected_day, count(*) AS n FROM items
+           WHERE source_id = ? AND collected_at >= ? GROUP BY collected_day`,
         )
-        .all(id, fromIso) as { day: string; n: number }[];
+        .all(id, fromIso) as { collected_day: string; n: number }[];
       const runs = db
         .prepare(
           `SELECT status, ended_at AS endedAt, fetched, failed, last_error AS lastError FROM crawl_runs
@@ -112,7 +113,7 @@ export function createSourcesRepo(db: Db) {
         .prepare('SELECT collected_at FROM items WHERE source_id = ? ORDER BY collected_at DESC LIMIT 50')
         .pluck()
         .all(id) as string[];
-      return { collectedPerDay: new Map(perDay.map((r) => [r.day, r.n])), runs, firstRunEndedAt, timedItems, recentCollections };
+      return { collectedPerDay: new Map(perDay.map((r) => [r.collected_day, r.n])), runs, firstRunEndedAt, timedItems, recentCollections };
     },
 
     listSources(): Omit<SourceView, 'health'>[] {
