@@ -148,7 +148,11 @@ function createRun(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps) {
       return true;
     },
     pageHandled(page: FetchedPage): void {
-      handledPages.push(page);
+      // Only what remember() reads is kept: holding whole pages (text, bytes) for the length of a
+      // run made memory grow with every list page (measured by test/bench/crawl).
+      if (page.validators && !page.notModified) {
+        handledPages.push({ ...page, text: '' });
+      }
     },
     /** Only a run that stored everything it found may let the next run trust a 304. */
     pagesToRemember(): FetchedPage[] {
