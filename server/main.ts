@@ -3,12 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { startRuntime, type Runtime } from './runtime';
+import { startRuntime } from './runtime';
 import { buildWeb, webBuildIsStale } from './web-build';
 import { normaliseText } from './nlp/normalise';
 import { createTagger } from './tagging/tagger';
 import { crawlSource } from '../crawler/crawl-source';
-import { createFetcher } from '../crawler/fetch/fetcher';
+import { createLateBoundFetcher } from './crawl-fetcher';
 import { startSchedules } from '../crawler/schedule';
 import { setUpSources, type SourcesSetup } from './sources-setup';
 
@@ -59,12 +59,7 @@ async function main(): Promise<void> {
   if (demo) log.info({ url: demo.url }, 'no SOURCES_FILE: serving and crawling the bundled demo site');
 
   const webRoot = await prepareWeb(config, log);
-  // The fetcher exists before the database is open; its validator store is bound once it is.
-  let validators: Runtime['validators'] | null = null;
-  const fetcher = createFetcher({
-    log,
-    validatorStore: { get: (url) => validators?.get(url) ?? null, set: (url, v) => validators?.set(url, v) },
-  });
+  const { fetcher, bindValidators } = createLateBoundFetcher(log);
   const runtime = await startRuntime(
     config,
     {
@@ -77,7 +72,7 @@ async function main(): Promise<void> {
     webRoot,
   );
 
-  validators = runtime.validators;
+  bindValidators(runtime.validators);
   const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     process.stdout.write(`\n  舆情监测与宣传工作看板 · dashboard: http://${host}:${info.port}/   API docs: http://${host}:${info.port}/api/docs\n\n`);

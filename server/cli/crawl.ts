@@ -4,12 +4,12 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../config';
 import type { CrawlRunStats, SourceConfig } from '../contracts/source';
 import { loadOrCreateMasterKey } from '../search/meili-process';
-import { runningManagedUrl, startRuntime, type Runtime } from '../runtime';
+import { runningManagedUrl, startRuntime } from '../runtime';
 import { setUpSources } from '../sources-setup';
 import { normaliseText } from '../nlp/normalise';
 import { createTagger } from '../tagging/tagger';
 import { crawlSource } from '../../crawler/crawl-source';
-import { createFetcher } from '../../crawler/fetch/fetcher';
+import { createLateBoundFetcher } from '../crawl-fetcher';
 import { parseCrawlArgs, formatSummary } from './crawl-args';
 
 /**
@@ -38,11 +38,7 @@ async function main(): Promise<void> {
     { format: '{source} [{bar}] {value}/{total} | new {new} dup {duplicate} failed {failed}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2_000, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
-  let validators: Runtime['validators'] | null = null;
-  const fetcher = createFetcher({
-    log,
-    validatorStore: { get: (url) => validators?.get(url) ?? null, set: (url, v) => validators?.set(url, v) },
-  });
+  const { fetcher, bindValidators } = createLateBoundFetcher(log);
   const results = new Map<string, CrawlRunStats>();
   const runtime = await startRuntime(
     config,
@@ -69,7 +65,7 @@ async function main(): Promise<void> {
     log,
     null,
   );
-  validators = runtime.validators;
+  bindValidators(runtime.validators);
   try {
     await Promise.all(chosen.map(async (s) => (await runtime.crawl.crawlNow(s.id)).done));
     bars.stop();

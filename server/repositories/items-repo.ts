@@ -180,9 +180,8 @@ export function createItemsRepo(db: Db) {
     ),
 
     /** Walks every item id in ascending order, in pages, for reindexing. */
-    *iterateIds(pageSize = 1_000): Generator<number[]> {
+    *iterateIds(pageSize = 1_000, after = 0): Generator<number[]> {
       const page = db.prepare('SELECT id FROM items WHERE id > ? ORDER BY id LIMIT ?').pluck();
-      let after = 0;
       for (;;) {
         const ids = page.all(after, pageSize) as number[];
         if (ids.length === 0) return;

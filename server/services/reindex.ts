@@ -31,8 +31,6 @@ export async function reindexAll(deps: {
   }
   await deps.live.swapWith(deps.scratch.uid);
   await deps.scratch.drop();
-  const late: number[] = [];
-  for (const ids of deps.items.iterateIds()) for (const id of ids) if (id > lastId) late.push(id);
-  if (late.length) deps.outbox.enqueueMany(late, new Date().toISOString());
+  for (const late of deps.items.iterateIds(1_000, lastId)) deps.outbox.enqueueMany(late, new Date().toISOString());
   return { indexed: done };
 }

@@ -22,24 +22,11 @@ import {
 import { i18n, setLocale } from '../../../web/src/i18n';
 
 /** The app resolves Element Plus on demand at build time; unit tests register what the pages use. */
-const elementComponents: Record<string, Component> = {
-  ElAlert,
-  ElButton,
-  ElCard,
-  ElDatePicker,
-  ElEmpty,
-  ElInput,
-  ElOption,
-  ElPagination,
-  ElRadioButton,
-  ElRadioGroup,
-  ElResult,
-  ElSelect,
-  ElSkeleton,
-  ElTable,
-  ElTableColumn,
-  ElTag,
-};
+const elementComponents: Record<string, Component> = Object.fromEntries(
+  [ElAlert, ElButton, ElCard, ElDatePicker, ElEmpty, ElInput, ElOption, ElPagination, ElRadioButton, ElRadioGroup, ElResult, ElSelect, ElSkeleton, ElTable, ElTableColumn, ElTag].map(
+    (c) => [c.name!, c as Component],
+  ),
+);
 
 const Blank = defineComponent({ render: () => h('div') });
 
