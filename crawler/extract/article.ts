@@ -1,11 +1,11 @@
 import type { DatePrecision } from '../pipeline/dates';
 import { extractAuthor } from './author';
-import { linearise } from './blocks';
-import { extractBody } from './body';
+import { linearise, type Linearised } from './blocks';
+import { extractBody, type BodyResult } from './body';
 import { parseHtml } from './dom';
-import { collectMeta } from './meta';
+import { collectMeta, type PageMeta } from './meta';
 import { extractPublished } from './published';
-import { extractTitle } from './title';
+import { extractTitle, type TitleResult } from './title';
 
 export interface ExtractedArticle {
   title: string;
@@ -23,6 +23,20 @@ export interface ExtractOptions {
   now?: Date;
 }
 
+/** A body shorter than this (non-space characters) may be an article hidden until a script runs. */
+const SHORT_BODY = 200;
+/** Hidden text worth a second look, and how much longer the revealed body must be. */
+const REVEAL_HIDDEN_MIN = 100;
+
+const visibleLength = (text: string): number => text.replace(/\s+/g, '').length;
+
+function readBody(doc: Linearised, meta: PageMeta): { doc: Linearised; title: TitleResult; body: BodyResult } {
+  const title = extractTitle(meta, doc.blocks);
+  // Only a sure headline may steer the choice of container (see container.ts).
+  const body = extractBody(doc, title.title, title.anchored ? title.blockIndex : -1);
+  return { doc, title, body };
+}
+
 /** Bounds on what a page can hand back, whatever it contains. */
 const MAX_TITLE_CHARS = 300;
 const MAX_BODY_CHARS = 200_000;
@@ -36,10 +50,13 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   const now = opts.now ?? new Date();
   const root = parseHtml(html);
   const meta = collectMeta(root);
-  const doc = linearise(root);
-  const title = extractTitle(meta, doc.blocks);
-  // Only a sure headline may steer the choice of container (see container.ts).
-  const body = extractBody(doc, title.title, title.anchored ? title.blockIndex : -1);
+  let { doc, title, body } = readBody(linearise(root), meta);
+  // A page that shows no article but hides text with inline styles (shown by a script in the
+  // browser): read it again with that text shown, and keep that reading if its body is far longer.
+  if (doc.styleHidden >= REVEAL_HIDDEN_MIN && visibleLength(body.text) < SHORT_BODY) {
+    const revealed = readBody(linearise(root, { revealStyled: true }), meta);
+    if (visibleLength(revealed.body.text) >= 2 * visibleLength(body.text) + REVEAL_HIDDEN_MIN) ({ doc, title, body } = revealed);
+  }
   const bodyEnd = body.container ? body.container.end : -1;
   const published = extractPublished({ meta, blocks: doc.blocks, titleIndex: title.blockIndex, bodyStart: body.firstBlock, url, now });
   const author = extractAuthor({ meta, blocks: doc.blocks, bylines: doc.bylines, titleIndex: title.blockIndex, bodyStart: body.firstBlock, bodyEnd });

@@ -44,6 +44,8 @@ export interface Linearised {
   blocks: Block[];
   elements: ElementRec[];
   bylines: NamedByline[];
+  /** Non-whitespace characters (counted up to a cap) left out because an inline style hid them. */
+  styleHidden: number;
 }
 
 /** class/id words CMSs give the byline element: <span class="source">新华网</span>. */
@@ -55,6 +57,9 @@ export const MAX_NODES = 200_000;
 const MAX_DEPTH = 600;
 
 const MAX_LINK_TEXT = 300;
+const BARE_URL = /^\s*(?:https?:\/\/|www\.)[^\s\u4e00-\u9fff]{4,}\s*$/i;
+/** Counting hidden text stops here: enough to tell a hidden article from a hidden menu. */
+const MAX_HIDDEN_COUNT = 5_000;
 
 /** Non-whitespace characters under a node, counting stops once past `cap`. */
 function textSize(node: DomNode, cap: number): number {
@@ -88,7 +93,8 @@ function nonSpaceLength(text: string): number {
  * Flattens a document into text blocks and block-level elements. Everything later (body scoring,
  * dates near the title, bylines) works on this list, so the tree is walked exactly once.
  */
-export function linearise(root: DomNode): Linearised {
+export function linearise(root: DomNode, opts: { revealStyled?: boolean } = {}): Linearised {
+  const revealStyled = opts.revealStyled ?? false;
   const blocks: Block[] = [];
   const elements: ElementRec[] = [];
   const bylines: NamedByline[] = [];
@@ -96,6 +102,7 @@ export function linearise(root: DomNode): Linearised {
   elements.push(rootRec);
 
   let visited = 0;
+  let styleHidden = 0;
   let owner = rootRec;
   let noiseOwner: ElementRec | null = null;
   let linkDepth = 0;
@@ -157,7 +164,10 @@ export function linearise(root: DomNode): Linearised {
       return;
     }
     if (node.type !== 'tag' && node.type !== 'root') return;
-    if (isSkipped(node)) return;
+    if (isSkipped(node, revealStyled)) {
+      if (styleHidden < MAX_HIDDEN_COUNT && !isSkipped(node, true)) styleHidden += textSize(node, MAX_HIDDEN_COUNT);
+      return;
+    }
     const tag = node.name ?? 'root';
     if (tag === 'br') {
       endLine();
@@ -172,7 +182,10 @@ export function linearise(root: DomNode): Linearised {
       bylines.push({ index: blocks.length, text: collapse(textOf(node)) });
     }
     // An <a> left open by a broken template can swallow the article; no real link is that long.
-    const isLink = tag === 'a' && attr(node, 'href') !== undefined && textSize(node, MAX_LINK_TEXT) <= MAX_LINK_TEXT;
+    // A link that shows its own address ("https://github.com/…") was pasted into the text by its
+    // author: navigation and related links are never written that way.
+    const isLink =
+      tag === 'a' && attr(node, 'href') !== undefined && textSize(node, MAX_LINK_TEXT) <= MAX_LINK_TEXT && !BARE_URL.test(textOf(node));
     const savedOwner = owner;
     const savedNoise = noiseOwner;
     if (isBlock) {
@@ -198,7 +211,7 @@ export function linearise(root: DomNode): Linearised {
   for (const child of root.children ?? []) walk(child, 0);
   flush();
   rootRec.end = blocks.length;
-  return { blocks, elements, bylines: bylines.filter((b) => b.text) };
+  return { blocks, elements, bylines: bylines.filter((b) => b.text), styleHidden };
 }
 
 /** The block's text as one line (for pattern matching), or with line breaks (for output). */

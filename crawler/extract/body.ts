@@ -1,6 +1,6 @@
 import type { Block, ElementRec, Linearised } from './blocks';
 import { chooseContainer, parallelCells } from './container';
-import { DISCLAIMER_HEADING, DISCLAIMER_TERMS, isBoilerplateLine, RELATED_HEADING } from './noise';
+import { DISCLAIMER_HEADING, DISCLAIMER_TERMS, isBoilerplateLine, isMetadataLine, isPlatformNotice, RELATED_HEADING } from './noise';
 import { isNoisy, linkHeavy, prosaicWeight, releaseNoise } from './weights';
 
 export interface BodyResult {
@@ -14,8 +14,13 @@ export interface BodyResult {
 /** A byline/date line under the title: labelled, or a bare date without sentence punctuation. */
 const META_LABEL = /(?:来源|作者|发布|时间|日期|点击|浏览|阅读|编辑|字号|记者|通讯员|稿源|出处)\s*[:：]/;
 const BARE_DATE = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/;
+/** "光明日报记者 王建宏 张文攀", "本报通讯员 李明": a byline without a colon. */
+const REPORTER_LINE = /^[^，。！？；]{0,20}(?:记者|通讯员|特约撰稿人|实习生)\s*[\p{Script=Han}·]{2,4}(?:[\s、，,]+(?:(?:记者|通讯员|实习生)\s*)?[\p{Script=Han}·]{2,4})*$/u;
+/** A column or series tag on a line of its own: "【新春走基层】", "[独家]". */
+const COLUMN_TAG = /^[【\[［][^】\]］]{2,12}[】\]］]$/;
 
 function isMetaLine(block: Block, text: string): boolean {
+  if (block.len < 40 && block.punct === 0 && (REPORTER_LINE.test(text) || COLUMN_TAG.test(text))) return true;
   return block.len < 150 && (META_LABEL.test(text) || (block.punct === 0 && BARE_DATE.test(text)));
 }
 
@@ -83,14 +88,15 @@ export function extractBody(doc: Linearised, title: string, titleIndex: number):
     }
     if (inDisclaimer && DISCLAIMER_TERMS.test(joined)) continue;
     inDisclaimer = false;
-    if (isParagraph(b)) inHead = false;
-    else if (inHead || b.heading > 0) {
+    if (inHead || b.heading > 0) {
+      // The headline itself, even when long and punctuated enough to pass for a paragraph.
       const key = squash(joined);
       if (titleKey && (key === titleKey || (key.length >= 4 && titleKey.includes(key)))) continue;
-      if (inHead && isMetaLine(b, joined)) continue;
     }
+    if (isParagraph(b)) inHead = false;
+    else if (inHead && isMetaLine(b, joined)) continue;
     if (b.len - b.linkLen >= 30) inRelated = false;
-    const lines = b.lines.filter((l, k) => !b.linkLines[k] && !isBoilerplateLine(l) && !NO_WORDS.test(l));
+    const lines = b.lines.filter((l, k) => !b.linkLines[k] && !isBoilerplateLine(l) && !NO_WORDS.test(l) && !isMetadataLine(l) && !isPlatformNotice(l));
     if (lines.length === 0) continue;
     if (firstBlock < 0) firstBlock = i;
     out.push(...lines);

@@ -29,6 +29,15 @@ function isTeaser(s: Sums | undefined): boolean {
 }
 
 /**
+ * What like-shaped siblings change: `inside` for an element, from the groups it contains; `own`
+ * for a member of a group, as a piece of its parent's total (see segmentOf).
+ */
+interface Adjustments {
+  inside: Map<ElementRec, number>;
+  own: Map<ElementRec, number>;
+}
+
+/**
  * Like-shaped siblings (at least three) change what their parent is worth.
  * - A thread: posts each with a little prose and their own chrome (author, floor, "回复"). Taken
  *   one by one the chrome can outweigh a short reply, so most of it is forgiven.
@@ -36,7 +45,7 @@ function isTeaser(s: Sums | undefined): boolean {
  *   summaries are punctuated prose, and ten of them outweigh a short article, so they count little.
  * Menus are lists of like items too, but without prose they gain nothing either way.
  */
-function repeatAdjustments(elements: readonly ElementRec[], sums: Map<ElementRec, Sums>): Map<ElementRec, number> {
+function repeatAdjustments(elements: readonly ElementRec[], sums: Map<ElementRec, Sums>): Adjustments {
   const groups = new Map<ElementRec, Map<string, ElementRec[]>>();
   for (const e of elements) {
     if (!e.parent) continue;
@@ -47,23 +56,91 @@ function repeatAdjustments(elements: readonly ElementRec[], sums: Map<ElementRec
     else byShape.set(key, [e]);
     groups.set(e.parent, byShape);
   }
-  const adjustments = new Map<ElementRec, number>();
+  const inside = new Map<ElementRec, number>();
+  const own = new Map<ElementRec, number>();
   for (const [parent, byShape] of groups) {
     let delta = 0;
     for (const members of byShape.values()) {
       if (members.length < MIN_REPEATS) continue;
       const teasers = members.filter((m) => isTeaser(sums.get(m))).length;
       if (teasers >= members.length * 0.6) {
-        for (const m of members) delta -= (sums.get(m)?.pos ?? 0) * (1 - TEASER_KEEPS);
+        for (const m of members) {
+          const d = -(sums.get(m)?.pos ?? 0) * (1 - TEASER_KEEPS);
+          own.set(m, d);
+          delta += d;
+        }
         continue;
       }
       const withProse = members.filter((m) => (sums.get(m)?.pos ?? 0) >= 10).length;
       if (withProse < members.length * 0.6) continue;
-      for (const m of members) delta -= (sums.get(m)?.neg ?? 0) * REPEAT_FORGIVENESS;
+      for (const m of members) {
+        const d = -(sums.get(m)?.neg ?? 0) * REPEAT_FORGIVENESS;
+        own.set(m, d);
+        delta += d;
+      }
     }
-    if (delta !== 0) for (let e: ElementRec | null = parent; e; e = e.parent) adjustments.set(e, (adjustments.get(e) ?? 0) + delta);
+    if (delta !== 0) for (let e: ElementRec | null = parent; e; e = e.parent) inside.set(e, (inside.get(e) ?? 0) + delta);
   }
-  return adjustments;
+  return { inside, own };
+}
+
+/** How much a run of an element's children must beat the whole element to be chosen instead. */
+const SEGMENT_GAIN = 30;
+/** Most prose a segment may leave out, as a share of what it keeps. */
+const MAX_DROPPED_PROSE = 0.25;
+
+/**
+ * Old table layouts (and some templates) put the paragraphs straight into a big cell that also
+ * holds link lists, ads and the next story's teaser: every element around the text then scores
+ * low, and a disclaimer box can win. Within each element, the best contiguous run of its children
+ * (child elements and its own text blocks, each weighed as a whole) is a candidate too: a
+ * maximum-sum segment, as in body-text extraction by token runs, but over DOM units. The run
+ * stands for its element (same tag, node and parent) with a narrower block range.
+ */
+function segmentOf(
+  e: ElementRec,
+  units: readonly Unit[],
+  full: number,
+): { rec: ElementRec; score: number; keptPos: number } | null {
+  if (units.length < 2) return null;
+  let bestSum = -Infinity;
+  let bestFrom = 0;
+  let bestTo = 0;
+  let sum = 0;
+  let from = 0;
+  for (let i = 0; i < units.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      from = i;
+    }
+    sum += units[i]!.score;
+    if (sum > bestSum) {
+      bestSum = sum;
+      bestFrom = from;
+      bestTo = i;
+    }
+  }
+  if (bestFrom === 0 && bestTo === units.length - 1) return null;
+  if (bestSum < full + SEGMENT_GAIN) return null;
+  let keptPos = 0;
+  let droppedPos = 0;
+  units.forEach((u, i) => {
+    if (i >= bestFrom && i <= bestTo) keptPos += u.pos;
+    else droppedPos += u.pos;
+  });
+  // Only furniture may be cut away: prose outside the run means the element is the article with
+  // some weak parts (a wiki's tables, a thread's short replies), not an article among link lists.
+  if (droppedPos > keptPos * MAX_DROPPED_PROSE) return null;
+  const rec: ElementRec = { ...e, start: units[bestFrom]!.start, end: units[bestTo]!.end };
+  return { rec, score: bestSum, keptPos };
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  score: number;
+  /** Its prose alone (positive block weights). */
+  pos: number;
 }
 
 /** How far after the printed title (in blocks) the article may begin: date, source, share bar, lead image. */
@@ -75,10 +152,11 @@ function nearTitle(e: ElementRec, titleIndex: number): boolean {
   return e.end > titleIndex && e.start <= titleIndex + TITLE_REACH;
 }
 
-function best({ blocks, elements }: Linearised, titleIndex: number, weigh: WeightFn): ElementRec | null {
+function best({ blocks, elements }: Linearised, titleIndex: number, weigh: WeightFn): { rec: ElementRec; score: number } | null {
   const sums = new Map<ElementRec, Sums>();
+  const weights = blocks.map(weigh);
   for (const b of blocks) {
-    const w = weigh(b);
+    const w = weights[b.index]!;
     const headline = linkHeavy(b) && b.linkLen >= HEADLINE_CHARS ? 1 : 0;
     for (let e: ElementRec | null = b.owner; e; e = e.parent) {
       let s = sums.get(e);
@@ -93,20 +171,46 @@ function best({ blocks, elements }: Linearised, titleIndex: number, weigh: Weigh
     }
   }
   const adjustments = repeatAdjustments(elements, sums);
+  const total = (e: ElementRec): number => {
+    const s = sums.get(e);
+    return s ? s.pos + s.neg + (adjustments.inside.get(e) ?? 0) : 0;
+  };
+  // Each element's children and own blocks, in document order, as units of a segment.
+  const units = new Map<ElementRec, Unit[]>();
+  const unitsOf = (e: ElementRec): Unit[] => {
+    let list = units.get(e);
+    if (!list) units.set(e, (list = []));
+    return list;
+  };
+  for (const e of elements) {
+    if (e.parent && e.end > e.start) unitsOf(e.parent).push({ start: e.start, end: e.end, score: total(e) + (adjustments.own.get(e) ?? 0), pos: sums.get(e)?.pos ?? 0 });
+  }
+  for (const b of blocks) unitsOf(b.owner).push({ start: b.index, end: b.index + 1, score: weights[b.index]!, pos: Math.max(0, weights[b.index]!) });
+  for (const list of units.values()) list.sort((a, b) => a.start - b.start);
+
   let chosen: ElementRec | null = null;
   let chosenScore = 0;
-  // Pre-order: on a tie the later (deeper) element wins, i.e. the tightest wrapper of the same text.
-  for (const e of elements) {
-    const s = sums.get(e);
-    if (!s) continue;
-    let score = s.pos + s.neg + (adjustments.get(e) ?? 0);
+  const consider = (e: ElementRec, raw: number): void => {
+    let score = raw;
     if (titleIndex >= 0 && score > 0 && !nearTitle(e, titleIndex)) score *= FAR_FROM_TITLE;
     if (score > 0 && score >= chosenScore) {
       chosen = e;
       chosenScore = score;
     }
+  };
+  // Pre-order: on a tie the later (deeper) element wins, i.e. the tightest wrapper of the same text.
+  for (const e of elements) {
+    if (!sums.has(e)) continue;
+    const full = total(e);
+    consider(e, full);
+    const segment = segmentOf(e, units.get(e) ?? [], full);
+    if (segment) {
+      // Recorded like an element, so that dominantChild can look inside it.
+      sums.set(segment.rec, { pos: segment.keptPos, neg: segment.score - segment.keptPos, blocks: segment.rec.end - segment.rec.start, headlines: 0 });
+      consider(segment.rec, segment.score);
+    }
   }
-  return chosen ? dominantChild(chosen, elements, sums) : null;
+  return chosen ? { rec: dominantChild(chosen, elements, sums), score: chosenScore } : null;
 }
 
 /** Share of a container's prose one child must hold to be the article on its own. */
@@ -123,7 +227,8 @@ function dominantChild(chosen: ElementRec, elements: readonly ElementRec[], sums
   let current = chosen;
   for (;;) {
     const total = sums.get(current)?.pos ?? 0;
-    const children = elements.filter((e) => e.parent === current);
+    // A segment (see segmentOf) is a copy of its element: its children are the ones in its range.
+    const children = elements.filter((e) => e.parent !== null && (e.parent === current || e.parent.node === current.node) && e.start >= current.start && e.end <= current.end && e !== current);
     const top = children.reduce<ElementRec | null>((a, b) => ((sums.get(b)?.pos ?? 0) > (a ? sums.get(a)?.pos ?? 0 : -1) ? b : a), null);
     if (!top || total <= 0) return current;
     const topPos = sums.get(top)?.pos ?? 0;
@@ -137,14 +242,30 @@ function dominantChild(chosen: ElementRec, elements: readonly ElementRec[], sums
 }
 
 /**
- * The element whose blocks weigh most (see weights.ts): a maximum-subtree choice. The article
- * container beats <body> because it leaves the negatives out, and beats a single paragraph
- * because it takes the other paragraphs in. A page without punctuated prose (a poem, a list,
- * a caption) gets a second, lenient pass in which any non-link text counts.
+ * The element whose blocks weigh most (see weights.ts): a maximum-subtree choice, or the best run
+ * of an element's children when link lists share the element with the text (segmentOf). The
+ * article container beats <body> because it leaves the negatives out, and beats a single
+ * paragraph because it takes the other paragraphs in. A page without punctuated prose (a poem, a
+ * list, a caption) gets a second, lenient pass in which any non-link text counts; so does a page
+ * whose punctuated prose is a mere sentence or two, when the lenient pass finds far more text
+ * (a post of code and short steps beside a comment form's notice).
  */
 export function chooseContainer(doc: Linearised, titleIndex = -1): ElementRec | null {
-  return best(doc, titleIndex, weight) ?? best(doc, titleIndex, lenientWeight);
+  const strict = best(doc, titleIndex, weight);
+  if (strict && strict.score >= WEAK_PROSE) return strict.rec;
+  const lenient = best(doc, titleIndex, lenientWeight);
+  if (!strict) return lenient?.rec ?? null;
+  return lenient && lenient.score >= LENIENT_FACTOR * strict.score + LENIENT_MARGIN ? lenient.rec : strict.rec;
 }
+
+/**
+ * Below this much punctuated prose, the strict choice may be a stray sentence (a comment form's
+ * notice) next to an article written without Chinese punctuation: code, a list of steps, a poem.
+ */
+const WEAK_PROSE = 100;
+/** How much more text the lenient choice must hold to replace a weak strict one: twice, and some. */
+const LENIENT_FACTOR = 2;
+const LENIENT_MARGIN = 50;
 
 /** Shape of an element for matching posts: tag, classes, id with its numbers blanked (post_123 → post_#). */
 function shape(e: ElementRec): string {
@@ -173,7 +294,7 @@ export function parallelCells({ elements }: Linearised, container: ElementRec): 
   let level = 0;
   for (let a: ElementRec = container; a.parent && level < MAX_PARALLEL_LEVELS; a = a.parent, level++) {
     const key = shape(a);
-    const siblings = (children.get(a.parent) ?? []).filter((s) => s !== a && shape(s) === key);
+    const siblings = (children.get(a.parent) ?? []).filter((s) => s.node !== a.node && shape(s) === key);
     if (siblings.length > 0 && !/^[a-z0-9]+\.#$/.test(key)) {
       const cells: ElementRec[] = [];
       for (const s of siblings) {

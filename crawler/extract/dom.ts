@@ -45,16 +45,18 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 
 /**
  * Hidden elements carry SEO stuffing, templates and duplicated menus; browsers show none of it,
- * so neither do we.
+ * so neither do we. With `revealStyled`, elements hidden only by an inline style count as shown:
+ * some publishers (WeChat articles, for one) hide the whole article that way until a script has
+ * run, and article.ts retries with it when the visible page holds no article.
  */
-export function isSkipped(node: DomNode): boolean {
+export function isSkipped(node: DomNode, revealStyled = false): boolean {
   if (node.type === 'script' || node.type === 'style') return true;
   if (node.type !== 'tag') return false;
   if (SKIPPED.has(node.name ?? '')) return true;
   const a = node.attribs;
   if (!a) return false;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
-  return a.style !== undefined && HIDDEN_STYLE.test(a.style);
+  return !revealStyled && a.style !== undefined && HIDDEN_STYLE.test(a.style);
 }
 
 /** Elements that start and end a run of text: each one becomes its own block. */

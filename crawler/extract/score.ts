@@ -37,8 +37,11 @@ export function bigramCounts(text: string): Map<string, number> {
   return counts;
 }
 
-/** F1 of the two bigram multisets; 1 when both are empty, 0 when only one is. */
-export function bigramF1(predicted: string, truth: string): number {
+/**
+ * Precision and recall of the predicted bigram multiset against the truth's (for diagnosis: too
+ * much text or too little). Both 1 when both texts are empty, 0 when only one is.
+ */
+export function bigramPrecisionRecall(predicted: string, truth: string): { precision: number; recall: number } {
   const p = bigramCounts(predicted);
   const t = bigramCounts(truth);
   let pTotal = 0;
@@ -49,10 +52,14 @@ export function bigramF1(predicted: string, truth: string): number {
     tTotal += n;
     overlap += Math.min(n, p.get(key) ?? 0);
   }
-  if (pTotal === 0 && tTotal === 0) return 1;
-  if (pTotal === 0 || tTotal === 0 || overlap === 0) return 0;
-  const precision = overlap / pTotal;
-  const recall = overlap / tTotal;
+  if (pTotal === 0 && tTotal === 0) return { precision: 1, recall: 1 };
+  return { precision: pTotal === 0 ? 0 : overlap / pTotal, recall: tTotal === 0 ? 0 : overlap / tTotal };
+}
+
+/** F1 of the two bigram multisets; 1 when both are empty, 0 when only one is. */
+export function bigramF1(predicted: string, truth: string): number {
+  const { precision, recall } = bigramPrecisionRecall(predicted, truth);
+  if (precision === 0 || recall === 0) return 0;
   return (2 * precision * recall) / (precision + recall);
 }
 
