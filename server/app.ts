@@ -8,20 +8,29 @@ import { eventsRoutes } from './routes/events';
 import { healthRoutes, type HealthProbe } from './routes/health';
 import { ingestRoutes } from './routes/ingest';
 import { itemsRoutes } from './routes/items';
+import { jobsRoutes } from './routes/jobs';
+import { libraryRoutes } from './routes/library';
 import { reviewRoutes } from './routes/review';
+import { sightingsRoutes } from './routes/sightings';
 import { sourcesRoutes } from './routes/sources';
 import { statsRoutes } from './routes/stats';
 import type { SourcesRepo } from './repositories/sources-repo';
 import type { CrawlService } from './services/crawl-service';
 import type { EventBus } from './services/event-bus';
 import type { ItemsService } from './services/items-service';
+import type { JobRunner } from './services/job-runner';
+import type { LibraryService } from './services/library-service';
 import type { ReviewService } from './services/review-service';
+import type { SightingsService } from './services/sightings-service';
 import type { StatsService } from './services/stats-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
   items: ItemsService;
   review: ReviewService;
+  library: LibraryService;
+  sightings: SightingsService;
+  jobs: Pick<JobRunner, 'list'>;
   stats: StatsService;
   sources: SourcesRepo;
   crawl: CrawlService | null;
@@ -62,8 +71,10 @@ export function createApp(deps: AppDeps) {
   const tooLarge = (c: Parameters<typeof problemResponse>[0]) =>
     problemResponse(c, 413, 'payload_too_large', 'request body too large');
   app.use('/api/ingest/*', bodyLimit({ maxSize: 20 * 1024 * 1024, onError: tooLarge }));
+  // A library import carries a whole file (JSON or CSV) in its body.
+  app.use('/api/library/import', bodyLimit({ maxSize: 8 * 1024 * 1024, onError: tooLarge }));
   app.use('/api/*', async (c, next) => {
-    if (c.req.path.startsWith('/api/ingest/')) return next();
+    if (c.req.path.startsWith('/api/ingest/') || c.req.path === '/api/library/import') return next();
     return bodyLimit({ maxSize: 64 * 1024, onError: tooLarge })(c, next);
   });
 
@@ -71,6 +82,9 @@ export function createApp(deps: AppDeps) {
   api.route('/', healthRoutes(deps.health));
   api.route('/', itemsRoutes(deps.items));
   api.route('/', reviewRoutes(deps.review));
+  api.route('/', libraryRoutes(deps.library));
+  api.route('/', sightingsRoutes(deps.sightings));
+  api.route('/', jobsRoutes(deps.jobs));
   api.route('/', sourcesRoutes(createSourcesService({ sources: deps.sources }), deps.sources, deps.crawl));
   api.route('/', statsRoutes(deps.stats));
   api.route('/', eventsRoutes(deps.events));

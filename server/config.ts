@@ -19,6 +19,12 @@ const Env = z.object({
   WEB_BUILD: z.enum(['auto', 'never']).default('auto'),
   /** Crawl schedules on (default) or off (tests drive crawls by hand). */
   CRAWL: z.enum(['on', 'off']).default('on'),
+  /** Claim-matching similarity at which a known rumour is suggested to the editor … */
+  MATCH_SUGGEST: z.coerce.number().gt(0).max(1).optional(),
+  /** … and at which an item is tagged known-rumor automatically. */
+  MATCH_CONFIRM: z.coerce.number().gt(0).max(1).optional(),
+  /** Minutes an editor's claim on an item lasts (renewed while they work on it). */
+  CLAIM_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export interface Config {
@@ -33,6 +39,9 @@ export interface Config {
   readonly logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   readonly webBuild: 'auto' | 'never';
   readonly crawl: boolean;
+  readonly matchSuggestAt: number | undefined;
+  readonly matchConfirmAt: number | undefined;
+  readonly claimMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +54,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.MATCH_SUGGEST !== undefined && e.MATCH_CONFIRM !== undefined && e.MATCH_SUGGEST > e.MATCH_CONFIRM) {
+    throw new ConfigError('invalid configuration:\n  MATCH_SUGGEST: must not exceed MATCH_CONFIRM');
+  }
   if (e.MEILI_MASTER_KEY && !e.MEILI_URL) {
     throw new ConfigError('invalid configuration:\n  MEILI_MASTER_KEY: set only together with MEILI_URL');
   }
@@ -60,5 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webBuild: e.WEB_BUILD,
     crawl: e.CRAWL === 'on',
+    matchSuggestAt: e.MATCH_SUGGEST,
+    matchConfirmAt: e.MATCH_CONFIRM,
+    claimMinutes: e.CLAIM_MINUTES,
   });
 }

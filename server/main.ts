@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { startRuntime } from './runtime';
+import { seedDemoLibrary } from './demo-seed';
 import { buildWeb, webBuildIsStale } from './web-build';
 import { normaliseText } from './nlp/normalise';
-import { createTagger } from './tagging/tagger';
 import { crawlSource } from '../crawler/crawl-source';
 import { createLateBoundFetcher } from './crawl-fetcher';
 import { startSchedules } from '../crawler/schedule';
@@ -64,7 +64,6 @@ async function main(): Promise<void> {
     config,
     {
       sources,
-      tagger: createTagger(),
       normalise: normaliseText,
       runCrawl: (source, sink) => crawlSource(source, sink, { fetcher, log }),
     },
@@ -73,6 +72,10 @@ async function main(): Promise<void> {
   );
 
   bindValidators(runtime.validators);
+  if (demo) {
+    const seeded = seedDemoLibrary(runtime.services.library);
+    if (seeded) log.info({ seeded }, 'demo: known rumours added to the empty library');
+  }
   const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     process.stdout.write(`\n  舆情监测与宣传工作看板 · dashboard: http://${host}:${info.port}/   API docs: http://${host}:${info.port}/api/docs\n\n`);

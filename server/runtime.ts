@@ -4,23 +4,17 @@ import type { Config } from './config';
 import type { SourceConfig } from './contracts/source';
 import { openDatabase, type Db } from './db/open-database';
 import type { Logger } from './logger';
-import { createClustersRepo } from './repositories/clusters-repo';
-import { createItemsRepo } from './repositories/items-repo';
-import { createOutboxRepo } from './repositories/outbox-repo';
 import { createSearchIndex, type SearchIndex } from './repositories/search-index';
 import { createSourcesRepo } from './repositories/sources-repo';
-import { createFrontierRepo } from './repositories/frontier-repo';
 import { createValidatorsRepo } from './repositories/validators-repo';
-import { createStatsRepo } from './repositories/stats-repo';
 import { startManagedMeili, type ManagedMeili } from './search/meili-process';
-import { createClusterService } from './services/cluster-service';
-import { createCrawlService, type RunCrawl } from './services/crawl-service';
 import { createEventBus } from './services/event-bus';
-import { createIngestService, type ItemTagger } from './services/ingest-service';
-import { createItemsService } from './services/items-service';
-import { createReviewService } from './services/review-service';
-import { createSearchSync } from './services/search-sync';
-import { createStatsService } from './services/stats-service';
+import { createSearchSync, type SearchSync } from './services/search-sync';
+import type { RunCrawl } from './services/crawl-service';
+import type { ItemTagger } from './services/ingest-service';
+import { createClaimMatcher } from './services/claim-matcher';
+import { wireServices, type Services } from './wire-services';
+import { createLearningTagger } from './learning-tagger';
 import { createApp } from './app';
 
 export const VERSION = '0.1.0';
@@ -28,7 +22,8 @@ export const VERSION = '0.1.0';
 export interface RuntimeParts {
   sources: SourceConfig[];
   runCrawl: RunCrawl;
-  tagger: ItemTagger;
+  /** A fixed tagger (tests); without it the learning tagger (model under DATA_DIR + verdicts) is used. */
+  tagger?: ItemTagger;
   normalise: (s: string) => string;
 }
 
@@ -70,20 +65,11 @@ export async function openSearch(config: Config, log: Logger): Promise<{ index: 
  */
 export async function startRuntime(config: Config, parts: RuntimeParts, log: Logger, webRoot: string | null) {
   const db: Db = openDatabase(path.join(config.dataDir, 'app.db'));
-  const itemsRepo = createItemsRepo(db);
-  const outbox = createOutboxRepo(db);
   const sourcesRepo = createSourcesRepo(db);
-  const statsRepo = createStatsRepo(db);
   const now = new Date().toISOString();
   sourcesRepo.syncSources(parts.sources, now);
   const abandoned = sourcesRepo.closeAbandonedRuns(now);
   if (abandoned) log.warn({ abandoned }, 'closed crawl runs left open by a previous process');
-  // The near-duplicate index lives in memory; SQLite keeps the signatures it is rebuilt from.
-  const clusters = createClusterService({ clusters: createClustersRepo(db) });
-  const started = Date.now();
-  const rebuilt = clusters.rebuild();
-  const indexMiB = Math.round(clusters.index.memoryBytes / 1_048_576);
-  log.info({ ...rebuilt, ms: Date.now() - started, indexMiB }, 'near-duplicate index rebuilt');
 
   let search: { index: SearchIndex; managed: ManagedMeili | null };
   try {
@@ -94,36 +80,44 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     throw err;
   }
   const events = createEventBus();
-  const sync = createSearchSync({ items: itemsRepo, outbox, index: search.index, normalise: parts.normalise, log });
-  const ingest = createIngestService({
-    items: itemsRepo,
-    sources: sourcesRepo,
-    tagger: parts.tagger,
-    clusters,
-    events,
-    onStored: () => sync.kick(),
-  });
-  const crawl = createCrawlService({
-    sources: sourcesRepo,
-    ingest,
-    events,
-    runCrawl: parts.runCrawl,
-    configured: () => parts.sources,
-    frontier: createFrontierRepo(db),
-  });
-  const items = createItemsService({
-    items: itemsRepo,
-    index: search.index,
+  let sync: SearchSync | null = null;
+  let services: Services | null = null;
+  const model = parts.tagger
+    ? null
+    : createLearningTagger(db, config.dataDir, log, (reason) => services?.retag.request(reason));
+  services = wireServices({
+    db,
+    sources: parts.sources,
+    tagger: parts.tagger ?? model!.tagger,
+    onLearn: model ? (verdicts) => model.learn(verdicts) : undefined,
+    matcher: createClaimMatcher({ suggestAt: config.matchSuggestAt, confirmAt: config.matchConfirmAt }),
+    claimMinutes: config.claimMinutes,
     normalise: parts.normalise,
-    clusters,
+    index: search.index,
+    runCrawl: parts.runCrawl,
+    events,
+    onIndexWork: () => sync?.kick(),
     onSearchFallback: (err) => log.warn({ err: err.message }, 'search engine unavailable; answering from SQLite'),
+    onJobError: (err) => log.error({ err }, 'background job failed'),
   });
-  const review = createReviewService({ items: itemsRepo, events, onChanged: () => sync.kick() });
-  const stats = createStatsService({ stats: statsRepo, sources: sourcesRepo });
+  const { itemsRepo, outbox, crawl } = services;
+  // The near-duplicate and claim indexes live in memory; SQLite keeps what they are rebuilt from.
+  const started = Date.now();
+  const rebuilt = services.rebuildIndexes();
+  const indexMiB = Math.round(services.clusters.index.memoryBytes / 1_048_576);
+  log.info({ ...rebuilt, ms: Date.now() - started, indexMiB }, 'in-memory indexes rebuilt');
+  // `npm run tagger:train` may write a new model while the server runs.
+  const modelCheck = model ? setInterval(() => model.checkForNewModel(), 30_000) : null;
+  modelCheck?.unref();
+  sync = createSearchSync({ items: itemsRepo, outbox, index: search.index, normalise: parts.normalise, log });
+
   const app = createApp({
-    items,
-    review,
-    stats,
+    items: services.items,
+    review: services.review,
+    library: services.library,
+    sightings: services.sightings,
+    jobs: services.jobs,
+    stats: services.stats,
     sources: sourcesRepo,
     crawl,
     events,
@@ -148,6 +142,9 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   return {
     app,
     db,
+    services,
+    /** The learning tagger (null when a fixed tagger was given). */
+    model,
     /** Durable ETag/Last-Modified store for the crawler's fetcher. */
     validators: createValidatorsRepo(db),
     crawl,
@@ -160,7 +157,12 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     async close(): Promise<void> {
       // The current ingest batch is synchronous and always completes; a crawl still fetching is abandoned
       // after a grace period and its run is closed as interrupted at the next start.
-      await Promise.race([crawl.waitIdle(), new Promise((r) => setTimeout(r, 5_000).unref())]);
+      await Promise.race([
+        Promise.all([crawl.waitIdle(), services.jobs.waitIdle()]),
+        new Promise((r) => setTimeout(r, 5_000).unref()),
+      ]);
+      if (modelCheck) clearInterval(modelCheck);
+      model?.flush();
       await sync.stop();
       await sync.flush(3_000).catch(() => false);
       await search.managed?.stop();

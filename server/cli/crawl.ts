@@ -7,7 +7,6 @@ import { loadOrCreateMasterKey } from '../search/meili-process';
 import { runningManagedUrl, startRuntime } from '../runtime';
 import { setUpSources } from '../sources-setup';
 import { normaliseText } from '../nlp/normalise';
-import { createTagger } from '../tagging/tagger';
 import { crawlSource } from '../../crawler/crawl-source';
 import { createLateBoundFetcher } from '../crawl-fetcher';
 import { parseCrawlArgs, formatSummary } from './crawl-args';
@@ -44,7 +43,6 @@ async function main(): Promise<void> {
     config,
     {
       sources,
-      tagger: createTagger(),
       normalise: normaliseText,
       runCrawl: async (source: SourceConfig, sink) => {
         const width = Math.max(...chosen.map((s) => s.name.length));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Item, ItemKind, Tag, VerdictValue } from './item';
+import { Item, ItemKind, Tag } from './item';
 
 export const ItemSort = z.enum(['newest', 'oldest', 'score', 'relevance']);
 export type ItemSort = z.infer<typeof ItemSort>;
@@ -35,13 +35,6 @@ export const ItemPage = z.object({
   engine: z.enum(['search', 'database']),
 });
 export type ItemPage = z.infer<typeof ItemPage>;
-
-export const VerdictBody = z.object({
-  verdict: VerdictValue,
-  reviewer: z.string().trim().min(1).max(64),
-  note: z.string().max(2_000).optional(),
-});
-export type VerdictBody = z.infer<typeof VerdictBody>;
 
 export const TrendSeries = z.object({ key: z.string(), label: z.string(), counts: z.array(z.number().int()) });
 export type TrendSeries = z.infer<typeof TrendSeries>;

@@ -5,7 +5,7 @@ export const ItemKind = z.enum(['notice', 'news', 'post']);
 export type ItemKind = z.infer<typeof ItemKind>;
 
 /** Tags set by the tagger. A later issue adds more; keep these names stable. */
-export const Tag = z.enum(['rumor-suspect', 'rebuttal']);
+export const Tag = z.enum(['rumor-suspect', 'known-rumor', 'rebuttal', 'price-gouging']);
 export type Tag = z.infer<typeof Tag>;
 
 export const TimePrecision = z.enum(['year', 'month', 'day', 'minute', 'second']);
@@ -49,16 +49,43 @@ export const Reason = z.object({
 });
 export type Reason = z.infer<typeof Reason>;
 
-export const VerdictValue = z.enum(['confirmed-rumor', 'not-rumor']);
+/** What an editor can decide. 'needs-verification' parks an item with a note saying what to check. */
+export const VerdictValue = z.enum(['confirmed-rumor', 'not-rumor', 'needs-verification', 'duplicate']);
 export type VerdictValue = z.infer<typeof VerdictValue>;
+
+/** Where an item stands on the desk: no one has looked ('new'), someone holds a claim, or a verdict. */
+export const ReviewStatus = z.enum(['new', 'in-progress', ...VerdictValue.options]);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
 export const Verdict = z.object({
   verdict: VerdictValue,
   reviewer: z.string(),
   note: z.string().nullable(),
   decidedAt: z.string(),
+  /** For 'duplicate': the item this one repeats. */
+  duplicateOf: z.number().int().nullable(),
+  /** For 'confirmed-rumor': the library entry made from (or linked to) this item. */
+  libraryId: z.number().int().nullable(),
 });
 export type Verdict = z.infer<typeof Verdict>;
+
+/** An editor working on the item; the claim lapses at expiresAt. */
+export const Claim = z.object({ by: z.string(), expiresAt: z.string() });
+export type Claim = z.infer<typeof Claim>;
+
+/**
+ * A link from an item to a known rumour: 'confirmed' and 'suggested' come from claim matching (above
+ * the confirm and the suggest threshold), 'rebuttal' marks a debunk answering it, 'manual' an editor's link.
+ */
+export const LibraryLinkKind = z.enum(['confirmed', 'suggested', 'rebuttal', 'manual']);
+export type LibraryLinkKind = z.infer<typeof LibraryLinkKind>;
+export const LibraryLink = z.object({
+  libraryId: z.number().int(),
+  claim: z.string(),
+  kind: LibraryLinkKind,
+  similarity: z.number().min(0).max(1),
+});
+export type LibraryLink = z.infer<typeof LibraryLink>;
 
 export const Item = z.object({
   id: z.number().int(),
@@ -75,7 +102,10 @@ export const Item = z.object({
   tags: z.array(Tag),
   score: z.number().min(0).max(1),
   reasons: z.array(Reason),
+  status: ReviewStatus,
   verdict: Verdict.nullable(),
+  claim: Claim.nullable(),
+  libraryLinks: z.array(LibraryLink),
   /**
    * Near-duplicate cluster (reposts of one story with small edits): the id of the item that started
    * it, which is this item's own id when nothing earlier was similar enough.

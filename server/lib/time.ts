@@ -21,8 +21,11 @@ export function lastShanghaiDays(count: number, now: Date = new Date()): string[
   return days;
 }
 
+/** A real calendar day as YYYY-MM-DD (2026-02-30 is not one, though Date.parse rolls it over). */
 export function isDayString(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
 }
 
 /** Normalises an ISO instant with any offset to UTC ISO (lexicographically sortable). */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database';
-import type { Item, ItemKind, Reason, Tag, TimePrecision, VerdictValue } from '../contracts/item';
+import type { Item, ItemKind, Reason, Tag, TimePrecision } from '../contracts/item';
 import type { ItemSort } from '../contracts/api';
 import { ITEM_COLUMNS, ITEM_FROM, rowToItem, type ItemRow } from './item-rows';
 
@@ -37,8 +37,6 @@ export interface ItemFilter {
   toIso?: string;
   /** Every term must appear in the title or body (the fallback when the search engine is down). */
   terms?: string[];
-  /** Review status over the verdicts table. */
-  decided?: boolean;
   ids?: number[];
 }
 
@@ -80,7 +78,6 @@ function whereClause(f: ItemFilter): { sql: string; params: unknown[] } {
     const like = `%${escapeLike(term)}%`;
     params.push(like, like);
   }
-  if (f.decided !== undefined) parts.push(f.decided ? 'v.item_id IS NOT NULL' : 'v.item_id IS NULL');
   if (f.ids) {
     parts.push(`i.id IN (${f.ids.map(() => '?').join(',') || 'NULL'})`);
     params.push(...f.ids);
@@ -89,7 +86,7 @@ function whereClause(f: ItemFilter): { sql: string; params: unknown[] } {
 }
 
 /** The only module that reads and writes items in SQLite. */
-export function createItemsRepo(db: Db) {
+export function createItemsRepo(db: Db, now: () => Date = () => new Date()) {
   const insertItem = db.prepare(`INSERT INTO items
     (source_id, kind, url, title, body, author, content_hash, published_at, published_precision, collected_at, sort_at, day,
      score, reasons_json, tagged_at)
@@ -108,12 +105,6 @@ export function createItemsRepo(db: Db) {
     SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM items WHERE url = ?)`);
   const ownCluster = db.prepare('UPDATE items SET cluster_id = id WHERE id = ?');
   const byId = db.prepare(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = ?`);
-  const upsertVerdict = db.prepare(`INSERT INTO verdicts (item_id, verdict, reviewer, note, decided_at)
-    VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (item_id) DO UPDATE SET verdict = excluded.verdict, reviewer = excluded.reviewer,
-      note = excluded.note, decided_at = excluded.decided_at`);
-  const insertHistory = db.prepare(`INSERT INTO verdict_history (item_id, verdict, reviewer, note, decided_at)
-    VALUES (?, ?, ?, ?, ?)`);
 
   /**
    * Stores new items with their tags and queues each for the search index, all in one transaction:
@@ -149,16 +140,20 @@ export function createItemsRepo(db: Db) {
       return urls.filter((u) => !knownUrl.get(u, u));
     },
 
+    idByUrl(url: string): number | null {
+      return (db.prepare('SELECT id FROM items WHERE url = ?').pluck().get(url) as number | undefined) ?? null;
+    },
+
     getItem(id: number): Item | null {
       const row = byId.get(id) as ItemRow | undefined;
-      return row ? rowToItem(row) : null;
+      return row ? rowToItem(row, now().toISOString()) : null;
     },
 
     getItemsByIds(ids: number[]): Item[] {
       if (ids.length === 0) return [];
       const { sql, params } = whereClause({ ids });
       const rows = db.prepare(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} ${sql}`).all(...params) as ItemRow[];
-      return rows.map(rowToItem);
+      return rows.map((r) => rowToItem(r, now().toISOString()));
     },
 
     listItems(filter: ItemFilter, sort: Exclude<ItemSort, 'relevance'>, limit: number, offset: number) {
@@ -167,17 +162,28 @@ export function createItemsRepo(db: Db) {
       const rows = db
         .prepare(`SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} ${sql} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`)
         .all(...params, limit, offset) as ItemRow[];
-      return { total, items: rows.map(rowToItem) };
+      return { total, items: rows.map((r) => rowToItem(r, now().toISOString())) };
     },
 
-    /** Records a verdict (current + history) and queues the item for re-indexing, atomically. */
-    recordVerdict: db.transaction(
-      (id: number, verdict: VerdictValue, reviewer: string, note: string | null, at: string) => {
-        upsertVerdict.run(id, verdict, reviewer, note, at);
-        insertHistory.run(id, verdict, reviewer, note, at);
-        enqueue.run(id, at);
-      },
-    ),
+    /**
+     * Replaces an item's tags, score and reasons (re-tagging after the library or the model changed)
+     * and queues it for the index. Returns false, writing nothing, when nothing differs.
+     */
+    updateTagging: db.transaction((id: number, t: { tags: Tag[]; score: number; reasons: Reason[] }, at: string): boolean => {
+      const cur = db.prepare('SELECT score, reasons_json FROM items WHERE id = ?').get(id) as
+        | { score: number; reasons_json: string }
+        | undefined;
+      if (!cur) return false;
+      const tags = [...t.tags].sort();
+      const curTags = (db.prepare('SELECT tag FROM item_tags WHERE item_id = ? ORDER BY tag').pluck().all(id) as string[]).sort();
+      const reasonsJson = JSON.stringify(t.reasons);
+      if (cur.score === t.score && cur.reasons_json === reasonsJson && curTags.join(',') === tags.join(',')) return false;
+      db.prepare('UPDATE items SET score = ?, reasons_json = ?, tagged_at = ? WHERE id = ?').run(t.score, reasonsJson, at, id);
+      db.prepare('DELETE FROM item_tags WHERE item_id = ?').run(id);
+      for (const tag of tags) insertTag.run(id, tag);
+      enqueue.run(id, at);
+      return true;
+    }),
 
     /** Walks every item id in ascending order, in pages, for reindexing. */
     *iterateIds(pageSize = 1_000, after = 0): Generator<number[]> {

@@ -122,7 +122,7 @@ export function createSourcesRepo(db: Db) {
           `SELECT s.id, s.name, s.kind, s.type, s.url, s.schedule, s.enabled, s.paused,
              (SELECT count(*) FROM items i WHERE i.source_id = s.id) AS item_count,
              (SELECT max(id) FROM crawl_runs r WHERE r.source_id = s.id) AS last_run_id
-           FROM sources s ORDER BY s.enabled DESC, s.name`,
+           FROM sources s WHERE s.type <> 'manual' ORDER BY s.enabled DESC, s.name`,
         )
         .all() as {
         id: string;

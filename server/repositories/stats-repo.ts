@@ -33,10 +33,10 @@ export function createStatsRepo(db: Db) {
         rumorSuspect: one(`SELECT count(*) FROM item_tags WHERE tag = 'rumor-suspect'`),
         rebuttals: one(`SELECT count(*) FROM item_tags WHERE tag = 'rebuttal'`),
         awaitingReview: one(
-          `SELECT count(*) FROM item_tags t LEFT JOIN verdicts v ON v.item_id = t.item_id
-           WHERE t.tag = 'rumor-suspect' AND v.item_id IS NULL`,
+          `SELECT count(*) FROM item_tags t LEFT JOIN reviews r ON r.item_id = t.item_id
+           WHERE t.tag = 'rumor-suspect' AND (r.item_id IS NULL OR r.status IN ('new', 'needs-verification'))`,
         ),
-        confirmedRumors: one(`SELECT count(*) FROM verdicts WHERE verdict = 'confirmed-rumor'`),
+        confirmedRumors: one(`SELECT count(*) FROM reviews WHERE status = 'confirmed-rumor'`),
         sources: one('SELECT count(*) FROM sources WHERE enabled = 1'),
       };
     },

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ItemPage, ItemQuery } from '../contracts/api';
 import { Item } from '../contracts/item';
-import { ItemCluster } from '../services/cluster-service';
+import { ItemCluster } from '../contracts/cluster';
 import type { ItemsService } from '../services/items-service';
 import { createRouter, problemResponses } from '../http/openapi-app';
 

@@ -1,43 +1,108 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ItemPage, VerdictBody } from '../contracts/api';
+import { Calibration } from '../contracts/calibration';
 import { Item } from '../contracts/item';
+import {
+  AuditEntry,
+  ClaimBody,
+  ClusterVerdictBody,
+  ClusterVerdictResult,
+  ReviewQueuePage,
+  ReviewQueueQuery,
+  VerdictBody,
+} from '../contracts/review';
 import type { ReviewService } from '../services/review-service';
 import { createRouter, problemResponses } from '../http/openapi-app';
 import { IdParam } from './items';
 
-const QueueQuery = z.object({
-  status: z.enum(['pending', 'decided', 'all']).default('pending'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  ...problemResponses,
+  409: { description: 'Claimed by another editor, or already decided (problem+json)' },
 });
+const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 
 const queueRoute = createRoute({
   method: 'get',
   path: '/review/queue',
   tags: ['review'],
-  summary: 'Suspected rumours to review, highest score then newest first',
-  request: { query: QueueQuery },
-  responses: { 200: { description: 'A page of the queue', content: { 'application/json': { schema: ItemPage } } }, ...problemResponses },
+  summary: 'The rumour desk queue: one row per cluster of copies, most urgent first',
+  description:
+    'Suspected and known rumours, suggested library matches and offline sightings. `priority` = score × spread × growth, ' +
+    'decayed by age; `status=pending` (default) hides final verdicts.',
+  request: { query: ReviewQueueQuery },
+  responses: json(ReviewQueuePage, 'A page of the queue'),
+});
+
+const claimRoute = createRoute({
+  method: 'post',
+  path: '/review/items/{id}/claim',
+  tags: ['review'],
+  summary: 'Claim an item (or renew your claim): others cannot decide it until the claim lapses',
+  request: { params: IdParam, body: body(ClaimBody) },
+  responses: json(Item, 'The item, now in progress'),
+});
+
+const releaseRoute = createRoute({
+  method: 'post',
+  path: '/review/items/{id}/release',
+  tags: ['review'],
+  summary: 'Give up your claim on an item',
+  request: { params: IdParam, body: body(ClaimBody) },
+  responses: json(Item, 'The item'),
 });
 
 const verdictRoute = createRoute({
   method: 'post',
   path: '/review/items/{id}/verdict',
   tags: ['review'],
-  summary: 'Record a verdict (confirmed rumour / not a rumour) with who and when',
-  description: 'A later verdict replaces the current one; every verdict is kept in the item history.',
-  request: {
-    params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: VerdictBody } } },
-  },
-  responses: { 200: { description: 'The item with its verdict', content: { 'application/json': { schema: Item } } }, ...problemResponses },
+  summary: 'Record a verdict: confirmed rumour, not a rumour, needs verification (with a note) or duplicate',
+  description:
+    'A later verdict replaces the current one; every change is kept in the audit log. A confirmed rumour can create a ' +
+    'library entry (`addToLibrary`) or link an existing one (`libraryId`).',
+  request: { params: IdParam, body: body(VerdictBody) },
+  responses: json(Item, 'The item with its verdict'),
+});
+
+const ClusterParam = z.object({
+  clusterId: z.coerce.number().int().positive().openapi({ param: { name: 'clusterId', in: 'path' }, example: 1 }),
+});
+
+const clusterVerdictRoute = createRoute({
+  method: 'post',
+  path: '/review/clusters/{clusterId}/verdict',
+  tags: ['review'],
+  summary: 'One verdict for every undecided copy in a cluster (bulk)',
+  request: { params: ClusterParam, body: body(ClusterVerdictBody) },
+  responses: json(ClusterVerdictResult, 'Which items were updated and which were left'),
+});
+
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/review/items/{id}/history',
+  tags: ['review'],
+  summary: "An item's audit log: every claim, verdict and link (who, when, before, after)",
+  request: { params: IdParam },
+  responses: json(z.array(AuditEntry), 'Oldest first'),
+});
+
+const calibrationRoute = createRoute({
+  method: 'get',
+  path: '/review/calibration',
+  tags: ['review'],
+  summary: "The tagger's precision as editors' verdicts measured it: per score band, threshold, signal, source and week",
+  description: 'Uses the score and reasons the item had when it was decided, so thresholds can be set from evidence.',
+  responses: json(Calibration, 'Precision tables'),
 });
 
 export function reviewRoutes(review: ReviewService) {
   return createRouter()
-    .openapi(queueRoute, (c) => {
-      const q = c.req.valid('query');
-      return c.json(review.queue(q.status, q.page, q.pageSize), 200);
-    })
-    .openapi(verdictRoute, (c) => c.json(review.recordVerdict(c.req.valid('param').id, c.req.valid('json')), 200));
+    .openapi(calibrationRoute, (c) => c.json(review.calibration(), 200))
+    .openapi(queueRoute, (c) => c.json(review.queue(c.req.valid('query')), 200))
+    .openapi(claimRoute, (c) => c.json(review.claim(c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(releaseRoute, (c) => c.json(review.release(c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(verdictRoute, (c) => c.json(review.recordVerdict(c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(clusterVerdictRoute, (c) =>
+      c.json(review.recordClusterVerdict(c.req.valid('param').clusterId, c.req.valid('json')), 200),
+    )
+    .openapi(historyRoute, (c) => c.json(review.history(c.req.valid('param').id), 200));
 }

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { CrawlRun } from '../contracts/source';
+import type { Job } from '../contracts/job';
 
 /** Live events for the dashboard (sent as server-sent events). */
 export interface AppEvents {
   'crawl-run': CrawlRun;
   items: { new: number };
   verdict: { itemId: number };
+  job: Job;
 }
 
 export function createEventBus() {

@@ -5,6 +5,7 @@ import type { SourcesRepo } from '../repositories/sources-repo';
 import { RawItem as RawItemSchema } from '../contracts/item';
 import { ValidationError } from '../errors';
 import { shanghaiDay, toUtcIso } from '../lib/time';
+import type { MatchWrite } from '../repositories/library-repo';
 import type { ClusterService } from './cluster-service';
 import type { EventBus } from './event-bus';
 
@@ -25,6 +26,11 @@ function cleanText(s: string): string {
   return s.replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, '');
 }
 
+export interface ClaimStep {
+  apply(text: string, tagged: TagResult): { tagged: TagResult; matches: MatchWrite[] };
+  record(itemId: number, matches: MatchWrite[], seenAt: string): void;
+}
+
 /**
  * Normalise · dedup · cluster · tag · store. The crawler's items are validated again here: this is
  * the boundary where hostile input from the web enters the system of record.
@@ -34,6 +40,8 @@ export function createIngestService(deps: {
   sources: SourcesRepo;
   tagger: ItemTagger;
   clusters: Pick<ClusterService, 'prepareBatch'>;
+  /** The known-rumour library: matches change tags and are stored as sightings with the item. */
+  claims?: ClaimStep;
   events?: EventBus;
   onStored?: () => void;
   now?: () => Date;
@@ -44,6 +52,7 @@ export function createIngestService(deps: {
     ingest(batch: unknown[]): IngestResult {
       const collectedAt = now().toISOString();
       const prepared: NewItem[] = [];
+      const matches: MatchWrite[][] = [];
       const errors: { path: string; message: string }[] = [];
       batch.forEach((raw, i) => {
         const parsed = RawItemSchema.safeParse(raw);
@@ -64,7 +73,12 @@ export function createIngestService(deps: {
         const publishedAt = it.publishedAt ? toUtcIso(it.publishedAt) : null;
         // A "published" time in the future is a parsing or clock error; the collection time is the truth then.
         const sortAt = publishedAt && publishedAt <= collectedAt ? publishedAt : collectedAt;
-        const tagged = deps.tagger.tag({ title, body, kind });
+        let tagged = deps.tagger.tag({ title, body, kind });
+        if (deps.claims) {
+          const matched = deps.claims.apply(`${title}\n${body}`, tagged);
+          tagged = matched.tagged;
+          matches[prepared.length] = matched.matches;
+        }
         prepared.push({
           sourceId: it.sourceId,
           kind,
@@ -88,7 +102,11 @@ export function createIngestService(deps: {
       // Reposts with small edits join the cluster of the earlier item they repeat, in the insert
       // transaction; the in-memory index learns the new items only once that transaction committed.
       const placement = deps.clusters.prepareBatch(prepared);
-      const ids = deps.items.insertMany(prepared, placement.place);
+      const ids = deps.items.insertMany(prepared, (id, at) => {
+        placement.place(id, at);
+        const found = matches[at];
+        if (found?.length) deps.claims!.record(id, found, prepared[at]!.sortAt);
+      });
       placement.commit();
       const result = { new: ids.length, duplicate: prepared.length - ids.length };
       if (ids.length) {

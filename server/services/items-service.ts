@@ -3,27 +3,10 @@ import type { Item } from '../contracts/item';
 import type { ItemFilter, ItemsRepo } from '../repositories/items-repo';
 import type { SearchIndex } from '../repositories/search-index';
 import { NotFoundError, SearchUnavailableError, ValidationError } from '../errors';
-import { isDayString, shanghaiDayStart } from '../lib/time';
-import type { ClusterService, ItemCluster } from './cluster-service';
+import { parseBounds } from './date-bounds';
+import type { ItemCluster } from '../contracts/cluster';
+import type { ClusterService } from './cluster-service';
 import { excerptOf, hasHit, toSegments, type Segment } from './highlight';
-
-const DAY_MS = 86_400_000;
-
-/** A day (Asia/Shanghai, whole day) or an ISO instant → UTC ISO bound. */
-function parseBound(field: 'from' | 'to', value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  if (isDayString(value)) {
-    const start = shanghaiDayStart(value).getTime();
-    return new Date(field === 'to' ? start + DAY_MS : start).toISOString();
-  }
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    throw new ValidationError(`${field}: expected a day (YYYY-MM-DD) or an ISO 8601 instant`, [
-      { path: field, message: 'expected a day (YYYY-MM-DD) or an ISO 8601 instant' },
-    ]);
-  }
-  return new Date(ms).toISOString();
-}
 
 function quote(v: string): string {
   return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -43,11 +26,7 @@ export function createItemsService(deps: {
   onSearchFallback?: (err: Error) => void;
 }) {
   function filterOf(query: ItemQuery): ItemFilter {
-    const fromIso = parseBound('from', query.from);
-    const toIso = parseBound('to', query.to);
-    if (fromIso && toIso && fromIso >= toIso) {
-      throw new ValidationError('from must be before to', [{ path: 'from', message: 'must be before "to"' }]);
-    }
+    const { fromIso, toIso } = parseBounds(query.from, query.to);
     return { sourceId: query.source, kind: query.kind, tag: query.tag, fromIso, toIso };
   }
 

@@ -1,4 +1,5 @@
 import type { ItemKind, Reason, Tag } from '../contracts/item';
+import { applyBlend, type Blend } from './classifier/blend';
 import type { Evidence } from './evidence';
 import { SIGNALS, type SignalKey } from './signals';
 
@@ -68,12 +69,37 @@ function toReason(code: string, label: string, weight: number, matches: string[]
   return { code, label, weight: round(weight), matches };
 }
 
+/** The classifier's say in one item, as the tagger hands it over (see classifier/blend.ts). */
+export interface ClassifierSignal {
+  /** The model's probability that the text is a rumour. */
+  probability: number;
+  /** Phrases of the text behind it (may be empty). */
+  ngrams: string[];
+  blend: Blend;
+}
+
 /**
- * Turns evidence into tags, a score and reasons. The rumour and rebuttal sides are scored apart;
- * when the rebuttal side wins, the rumour phrases it quotes ("关于网传…") are discounted by the
- * rebuttal's strength and reported as quoted, since a debunk has to name what it debunks.
+ * How much of the classifier's probability survives per item kind. It learns from the posts editors
+ * label; official notices and news are another genre ("紧急通知", "网传…" reported as news), so, as
+ * with the lexicon's kind factors, only part of its suspicion carries over. A product judgement, not
+ * a measurement: there are no labelled notices to fit it on.
  */
-export function scoreEvidence(evidence: readonly Evidence[], kind: ItemKind, opts: ScoreOptions): TagResult {
+const CLASSIFIER_KIND_FACTOR: Readonly<Record<ItemKind, number>> = { post: 1, news: 0.5, notice: 0.5 };
+
+interface LexiconOutcome {
+  /** Noisy-or of the rumour-side weights, quoted ones discounted; unrounded. */
+  score: number;
+  rebuttalScore: number;
+  isRebuttal: boolean;
+  reasons: Reason[];
+}
+
+/**
+ * The lexicon's verdict. The rumour and rebuttal sides are scored apart; when the rebuttal side wins,
+ * the rumour phrases it quotes ("关于网传…") are discounted by the rebuttal's strength and reported as
+ * quoted, since a debunk has to name what it debunks.
+ */
+function scoreLexicon(evidence: readonly Evidence[], kind: ItemKind, opts: ScoreOptions): LexiconOutcome {
   const buckets = bucketise(evidence, kind);
   const rumourBuckets = [...buckets.values()].filter((b) => SIGNALS[b.key].side === 'rumour');
   const rebuttalBuckets = [...buckets.values()].filter((b) => SIGNALS[b.key].side === 'rebuttal');
@@ -101,7 +127,7 @@ export function scoreEvidence(evidence: readonly Evidence[], kind: ItemKind, opt
     rumourWeights.push(b.weight);
     reasons.push(toReason(SIGNALS[b.key].code, SIGNALS[b.key].label, b.weight, b.matches));
   }
-  let score = noisyOr(rumourWeights);
+  const score = noisyOr(rumourWeights);
 
   for (const b of rebuttalBuckets) reasons.push(toReason(SIGNALS[b.key].code, SIGNALS[b.key].label, b.weight, b.matches));
   if (official) reasons.push(toReason('official-source', '官方渠道发布的辟谣', OFFICIAL_REBUTTAL_WEIGHT, []));
@@ -109,6 +135,41 @@ export function scoreEvidence(evidence: readonly Evidence[], kind: ItemKind, opt
     const weight = noisyOr(quoted.map((b) => b.weight)) * (1 - rebuttalScore);
     const matches = [...new Set(quoted.flatMap((b) => b.matches))];
     reasons.push(toReason('quoted-rumour', '辟谣中引述的传言（已降权）', weight, matches));
+  }
+  return { score, rebuttalScore, isRebuttal, reasons };
+}
+
+/** The two inputs of the blend, with the classifier's probability after the kind and quotation discounts. */
+function blendInputs(lexicon: LexiconOutcome, kind: ItemKind, probability: number): { probability: number; lexicon: number } {
+  const quotedFactor = lexicon.isRebuttal ? 1 - lexicon.rebuttalScore : 1;
+  return { probability: probability * CLASSIFIER_KIND_FACTOR[kind] * quotedFactor, lexicon: lexicon.score };
+}
+
+/** What the blend sees for an item: training fits it on exactly these (classifier/train-tagger-model.ts). */
+export function classifierBlendInputs(
+  evidence: readonly Evidence[],
+  kind: ItemKind,
+  opts: ScoreOptions,
+  probability: number,
+): { probability: number; lexicon: number } {
+  return blendInputs(scoreLexicon(evidence, kind, opts), kind, probability);
+}
+
+/**
+ * Turns evidence (and, when the tagger has a model, the classifier's probability) into tags, a score
+ * and reasons. Without a classifier the score is the lexicon's. With one, the score is the blend of
+ * the two fitted on the user's labels; the classifier's probability is discounted by the item kind
+ * and, in a text the lexicon reads as a debunk, by the rebuttal's strength, like quoted phrases.
+ */
+export function scoreEvidence(evidence: readonly Evidence[], kind: ItemKind, opts: ScoreOptions, classifier?: ClassifierSignal): TagResult {
+  const outcome = scoreLexicon(evidence, kind, opts);
+  const { rebuttalScore, isRebuttal, reasons } = outcome;
+  let score = outcome.score;
+  if (classifier) {
+    const inputs = blendInputs(outcome, kind, classifier.probability);
+    score = applyBlend(classifier.blend, inputs.probability, inputs.lexicon);
+    const label = isRebuttal ? '统计模型判断（辟谣中引述，已降权）' : '统计模型判断';
+    reasons.push(toReason('classifier', label, inputs.probability, classifier.ngrams));
   }
 
   const tags: Tag[] = [];

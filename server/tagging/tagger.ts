@@ -1,6 +1,9 @@
 import type { ItemKind } from '../contracts/item';
 import { normaliseText } from '../nlp/normalise';
+import { analyseNormalised } from './classifier/explain';
+import type { ClassifierModel } from './classifier/model';
 import { collectEvidence } from './evidence';
+import { findPriceGouging, priceGougingReason } from './price-gouging';
 import { scoreEvidence, type TagResult } from './score';
 
 export type { TagResult } from './score';
@@ -16,6 +19,12 @@ export interface TaggerOptions {
   threshold?: number;
   /** Rebuttal score at or above which 'rebuttal' is set. Default 0.5. */
   rebuttalThreshold?: number;
+  /**
+   * A trained statistical model (classifier/). With it the score blends the model's probability with
+   * the lexicon and a 'classifier' reason names the n-grams behind it; without it the tagger is the
+   * lexicon alone, exactly as before models existed.
+   */
+  classifier?: ClassifierModel;
 }
 
 export interface Tagger {
@@ -31,6 +40,21 @@ export const DEFAULT_REBUTTAL_THRESHOLD = 0.5;
  */
 const MAX_ANALYSED_BODY_CHARS = 20_000;
 
+/**
+ * Below this probability the classifier's reason carries no phrases: nobody reads why an item was
+ * cleared, and most items are cleared, so they skip building the strings.
+ */
+const EXPLAIN_FROM = 0.2;
+
+/**
+ * The text the tagger reads for an item, before normalisation. Training on editors' verdicts must
+ * use it too, so the model learns from exactly what it will later be asked about.
+ * A line break between title and body keeps a phrase from being matched across the two.
+ */
+export function taggedText(title: string, body: string): string {
+  return `${title}\n${body.slice(0, MAX_ANALYSED_BODY_CHARS)}`;
+}
+
 function checkThreshold(name: string, value: number): number {
   if (!(value > 0 && value <= 1)) throw new RangeError(`${name} must be in (0, 1], got ${value}`);
   return value;
@@ -42,11 +66,20 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     threshold: checkThreshold('threshold', options.threshold ?? DEFAULT_THRESHOLD),
     rebuttalThreshold: checkThreshold('rebuttalThreshold', options.rebuttalThreshold ?? DEFAULT_REBUTTAL_THRESHOLD),
   };
+  const model = options.classifier;
   return {
     tag({ title, body, kind }: TagInput): TagResult {
-      // A line break between title and body keeps a phrase from being matched across the two.
-      const text = normaliseText(`${title}\n${body.slice(0, MAX_ANALYSED_BODY_CHARS)}`);
-      return scoreEvidence(collectEvidence(text), kind, opts);
+      const text = normaliseText(taggedText(title, body));
+      const evidence = collectEvidence(text);
+      let result: TagResult;
+      if (!model) result = scoreEvidence(evidence, kind, opts);
+      else {
+        const { probability, ngrams } = analyseNormalised(model, text, EXPLAIN_FROM);
+        result = scoreEvidence(evidence, kind, opts, { probability, ngrams, blend: model.blend });
+      }
+      const gouging = findPriceGouging(text, kind);
+      if (gouging.length === 0) return result;
+      return { ...result, tags: [...result.tags, 'price-gouging'], reasons: [...result.reasons, priceGougingReason(gouging)] };
     },
   };
 }

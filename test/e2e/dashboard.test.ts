@@ -101,6 +101,7 @@ describe.skipIf(!availability.run)('dashboard in headless Chromium', () => {
     const reviewer = page.getByTestId('reviewer-input').locator('input').or(page.locator('input[data-testid="reviewer-input"]'));
     await reviewer.first().fill('测试编辑');
     await row.getByTestId('verdict-confirm').click();
+    await row.getByTestId('verdict-save').click();
     await page.waitForTimeout(500);
     await page.reload();
     await page.goto(`${server.url}/review?status=decided`);

@@ -3,19 +3,11 @@ import pino from 'pino';
 import type { SourceConfig } from '../../server/contracts/source';
 import { createApp } from '../../server/app';
 import { openDatabase } from '../../server/db/open-database';
-import { createClustersRepo } from '../../server/repositories/clusters-repo';
-import { createItemsRepo } from '../../server/repositories/items-repo';
-import { createOutboxRepo } from '../../server/repositories/outbox-repo';
-import { createSourcesRepo } from '../../server/repositories/sources-repo';
-import { createFrontierRepo } from '../../server/repositories/frontier-repo';
-import { createStatsRepo } from '../../server/repositories/stats-repo';
-import { createClusterService } from '../../server/services/cluster-service';
-import { createCrawlService, type RunCrawl } from '../../server/services/crawl-service';
 import { createEventBus } from '../../server/services/event-bus';
-import { createIngestService, type ItemTagger } from '../../server/services/ingest-service';
-import { createItemsService } from '../../server/services/items-service';
-import { createReviewService } from '../../server/services/review-service';
-import { createStatsService } from '../../server/services/stats-service';
+import type { ItemTagger } from '../../server/services/ingest-service';
+import type { RunCrawl } from '../../server/services/crawl-service';
+import { createClaimMatcher } from '../../server/services/claim-matcher';
+import { wireServices } from '../../server/wire-services';
 import { tempDir } from './meili';
 
 /**
@@ -28,37 +20,52 @@ export function createDbApp(opts: {
   runCrawl?: RunCrawl;
   ingestToken?: string | null;
   now?: () => Date;
+  claimMinutes?: number;
 }) {
   const dir = tempDir('db-app');
   const db = openDatabase(path.join(dir, 'app.db'));
-  const items = createItemsRepo(db);
-  const outbox = createOutboxRepo(db);
-  const sources = createSourcesRepo(db);
-  sources.syncSources(opts.sources, new Date().toISOString());
   const events = createEventBus();
-  const clusters = createClusterService({ clusters: createClustersRepo(db) });
-  clusters.rebuild();
-  const ingest = createIngestService({ items, sources, tagger: opts.tagger, clusters, events, now: opts.now });
-  const crawl = createCrawlService({
-    sources,
-    ingest,
-    events,
+  const services = wireServices({
+    db,
+    sources: opts.sources,
+    tagger: opts.tagger,
+    matcher: createClaimMatcher(),
+    normalise: (s) => s,
+    index: null,
     runCrawl: opts.runCrawl ?? (async () => undefined),
-    configured: () => opts.sources,
-    frontier: createFrontierRepo(db),
+    events,
+    claimMinutes: opts.claimMinutes,
+    now: opts.now,
   });
+  services.sourcesRepo.syncSources(opts.sources, new Date().toISOString());
+  services.rebuildIndexes();
   const log = pino({ level: 'silent' });
   const app = createApp({
-    items: createItemsService({ items, index: null, normalise: (s) => s, clusters }),
-    review: createReviewService({ items, events }),
-    stats: createStatsService({ stats: createStatsRepo(db), sources, now: opts.now }),
-    sources,
-    crawl,
+    items: services.items,
+    review: services.review,
+    library: services.library,
+    sightings: services.sightings,
+    jobs: services.jobs,
+    stats: services.stats,
+    sources: services.sourcesRepo,
+    crawl: services.crawl,
     events,
     ingestToken: opts.ingestToken ?? null,
     webRoot: null,
     log,
-    health: { version: 'test', database: () => true, search: async () => false, outboxPending: () => outbox.pendingCount() },
+    health: { version: 'test', database: () => true, search: async () => false, outboxPending: () => services.outbox.pendingCount() },
   });
-  return { app, db, items, outbox, sources, ingest, crawl, events, dir, clusters };
+  return {
+    app,
+    db,
+    services,
+    items: services.itemsRepo,
+    outbox: services.outbox,
+    sources: services.sourcesRepo,
+    ingest: services.ingest,
+    crawl: services.crawl,
+    events,
+    dir,
+    clusters: services.clusters,
+  };
 }

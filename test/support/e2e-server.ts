@@ -7,6 +7,7 @@ import { crawlSource } from '../../crawler/crawl-source';
 import { createFetcher } from '../../crawler/fetch/fetcher';
 import { demoSources, startDemoSite } from '../../crawler/demo/demo-site';
 import type { Runtime } from '../../server/runtime';
+import type { SourceConfig } from '../../server/contracts/source';
 import { buildWeb, webBuildIsStale } from '../../server/web-build';
 import { startTestMeili } from './meili';
 import { startTestRuntime } from './runtime';
@@ -14,13 +15,13 @@ import { startTestRuntime } from './runtime';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The whole product on loopback: demo site, real Meilisearch, runtime, built dashboard, HTTP server. */
-export async function startE2eServer() {
+export async function startE2eServer(opts: { extraSources?: SourceConfig[] } = {}) {
   if (webBuildIsStale(ROOT)) await buildWeb(ROOT);
   const webRoot = path.join(ROOT, 'dist/web');
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error('dashboard build missing');
   const demo = await startDemoSite({ host: '127.0.0.1' });
   const meili = await startTestMeili();
-  const sources = demoSources(demo.url);
+  const sources = [...demoSources(demo.url), ...(opts.extraSources ?? [])];
   const fetcher = createFetcher({ retryBaseMs: 10 });
   const { runtime } = await startTestRuntime({
     meili,
@@ -35,6 +36,11 @@ export async function startE2eServer() {
     url,
     runtime: runtime as Runtime,
     sources,
+    async crawlOne(id: string) {
+      const { done } = await runtime.crawl.crawlNow(id);
+      await done;
+      await runtime.sync.flush(60_000);
+    },
     async crawlAll() {
       for (const s of sources) {
         const { done } = await runtime.crawl.crawlNow(s.id);

@@ -14,6 +14,8 @@ export async function startTestRuntime(opts: {
   runCrawl?: RunCrawl;
   dataDir?: string;
   webRoot?: string | null;
+  /** The server's learning tagger (model under DATA_DIR, taught by verdicts) instead of the plain lexicon. */
+  learning?: boolean;
 }) {
   const dataDir = opts.dataDir ?? tempDir('runtime');
   const config = loadConfig({
@@ -28,7 +30,7 @@ export async function startTestRuntime(opts: {
     {
       sources: opts.sources,
       runCrawl: opts.runCrawl ?? (async () => undefined),
-      tagger: createTagger(),
+      ...(opts.learning ? {} : { tagger: createTagger() }),
       normalise: normaliseText,
     },
     pino({ level: 'silent' }),

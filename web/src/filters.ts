@@ -5,7 +5,7 @@ export interface SearchFilters {
   q: string;
   source: string;
   kind: '' | 'notice' | 'news' | 'post';
-  tag: '' | 'rumor-suspect' | 'rebuttal';
+  tag: '' | 'rumor-suspect' | 'known-rumor' | 'rebuttal' | 'price-gouging';
   from: string;
   to: string;
   sort: '' | 'newest' | 'oldest' | 'score' | 'relevance';
@@ -15,7 +15,7 @@ export interface SearchFilters {
 export const EMPTY_FILTERS: SearchFilters = { q: '', source: '', kind: '', tag: '', from: '', to: '', sort: '', page: 1 };
 
 const KINDS = ['notice', 'news', 'post'] as const;
-const TAGS = ['rumor-suspect', 'rebuttal'] as const;
+const TAGS = ['rumor-suspect', 'known-rumor', 'rebuttal', 'price-gouging'] as const;
 const SORTS = ['newest', 'oldest', 'score', 'relevance'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The API refuses pages beyond this. */

@@ -3,6 +3,9 @@ export const NAV_ITEMS = [
   { key: 'overview', to: '/', icon: '▦' },
   { key: 'search', to: '/search', icon: '⌕' },
   { key: 'review', to: '/review', icon: '✔' },
+  { key: 'library', to: '/library', icon: '☰' },
+  { key: 'sightings', to: '/sightings', icon: '✎' },
+  { key: 'calibration', to: '/calibration', icon: '◎' },
   { key: 'sources', to: '/sources', icon: '⇅' },
 ] as const;
 

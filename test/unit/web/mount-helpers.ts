@@ -5,11 +5,14 @@ import {
   ElAlert,
   ElButton,
   ElCard,
+  ElCheckbox,
   ElDatePicker,
   ElEmpty,
   ElInput,
+  ElInputNumber,
   ElOption,
   ElPagination,
+  ElProgress,
   ElRadioButton,
   ElRadioGroup,
   ElResult,
@@ -23,7 +26,7 @@ import { i18n, setLocale } from '../../../web/src/i18n';
 
 /** The app resolves Element Plus on demand at build time; unit tests register what the pages use. */
 const elementComponents: Record<string, Component> = Object.fromEntries(
-  [ElAlert, ElButton, ElCard, ElDatePicker, ElEmpty, ElInput, ElOption, ElPagination, ElRadioButton, ElRadioGroup, ElResult, ElSelect, ElSkeleton, ElTable, ElTableColumn, ElTag].map(
+  [ElAlert, ElButton, ElCard, ElCheckbox, ElDatePicker, ElEmpty, ElInput, ElInputNumber, ElOption, ElPagination, ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElSelect, ElSkeleton, ElTable, ElTableColumn, ElTag].map(
     (c) => [c.name!, c as Component],
   ),
 );

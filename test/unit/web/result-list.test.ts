@@ -18,7 +18,10 @@ function summary(over: Partial<ItemSummary>): ItemSummary {
     tags: [],
     score: 0,
     reasons: [],
+    status: 'new',
     verdict: null,
+    claim: null,
+    libraryLinks: [],
     clusterId: 1,
     clusterSize: 1,
     excerpt: '摘要',
@@ -66,7 +69,7 @@ describe('search result list', () => {
   it('falls back to the excerpt without a highlight, and to the excerpt for an empty title', async () => {
     const w = mount(ResultList, {
       ...mountOptions(),
-      props: { items: [summary({ title: '  ', excerpt: '<script>alert(1)</script>正文', verdict: { verdict: 'not-rumor', reviewer: '张三', note: null, decidedAt: '2026-11-28T02:00:00Z' } })] },
+      props: { items: [summary({ title: '  ', excerpt: '<script>alert(1)</script>正文', verdict: { verdict: 'not-rumor', reviewer: '张三', note: null, decidedAt: '2026-11-28T02:00:00Z', duplicateOf: null, libraryId: null } })] },
     });
     expect(w.find('script').exists()).toBe(false);
     expect(w.get('a').text()).toBe('<script>alert(1)</script>正文');

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CrawlRun } from '../../../server/contracts/source';
+import type { Job } from '../../../server/contracts/job';
 import { fetchCrawlRuns } from '../api/resources';
 
 const EVENTS_URL = '/api/events';
@@ -33,6 +34,8 @@ export const useLiveStore = defineStore('live', () => {
   const recentRuns = ref<CrawlRun[]>([]);
   /** Bumped on every change pages may want to show (new items, finished runs, verdicts). */
   const revision = ref(0);
+  /** Background jobs (re-tagging) seen on the stream, newest first; finished ones stay briefly. */
+  const jobs = ref<Job[]>([]);
   /** New items since the page was opened. */
   const newItems = ref(0);
   let source: EventSource | null = null;
@@ -56,6 +59,11 @@ export const useLiveStore = defineStore('live', () => {
       newItems.value += n;
       revision.value++;
     }
+  }
+
+  function onJob(job: Job) {
+    jobs.value = [job, ...jobs.value.filter((j) => j.id !== job.id)].slice(0, 5);
+    if (job.status === 'done') revision.value++;
   }
 
   /** Runs that started before the stream was (re)opened have no start event for us: ask once. */
@@ -101,6 +109,10 @@ export const useLiveStore = defineStore('live', () => {
     });
     es.addEventListener('items', (e) => onItems(Number(parse<{ new?: unknown }>(e)?.new) || 0));
     es.addEventListener('verdict', () => revision.value++);
+    es.addEventListener('job', (e) => {
+      const job = parse<Job>(e);
+      if (job && typeof job.id === 'number' && typeof job.total === 'number') onJob(job);
+    });
   }
 
   function connect() {
@@ -119,5 +131,7 @@ export const useLiveStore = defineStore('live', () => {
   }
 
   const runningNames = computed(() => Object.values(running.value).map((r) => r.sourceName));
-  return { connected, running, runningNames, recentRuns, revision, newItems, connect, disconnect, onRun, onItems };
+  /** The job to show progress for: one queued or running, if any. */
+  const activeJob = computed(() => jobs.value.find((j) => j.status === 'queued' || j.status === 'running') ?? null);
+  return { connected, running, runningNames, recentRuns, revision, newItems, jobs, activeJob, connect, disconnect, onRun, onItems, onJob };
 });

@@ -1,0 +1,65 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { LibraryImportRow } from '../contracts/library';
+import { ValidationError } from '../errors';
+
+export const LIBRARY_CSV_COLUMNS = ['claim', 'category', 'unit', 'rebuttalText', 'firstSeenAt'] as const;
+const MAX_ROWS = 100_000;
+
+/** Empty CSV cells mean "not given", not an empty string. */
+function blankToUndefined(row: Record<string, string>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v.trim() === '' ? undefined : v]));
+}
+
+function readRows(format: 'json' | 'csv', content: string): { rows: unknown[]; firstLine: number } {
+  if (format === 'json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(content);
+    } catch (err) {
+      throw new ValidationError(`the file is not valid JSON: ${(err as Error).message}`, [{ path: 'content', message: 'not valid JSON' }]);
+    }
+    if (!Array.isArray(data)) throw new ValidationError('a JSON import is an array of entries', [{ path: 'content', message: 'expected an array' }]);
+    return { rows: data, firstLine: 0 };
+  }
+  let records: Record<string, string>[];
+  try {
+    records = parse(content, { columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+  } catch (err) {
+    throw new ValidationError(`the CSV file cannot be read: ${(err as Error).message}`, [{ path: 'content', message: 'malformed CSV' }]);
+  }
+  const header = Object.keys(records[0] ?? {});
+  const unknown = header.filter((h) => !(LIBRARY_CSV_COLUMNS as readonly string[]).includes(h));
+  if (unknown.length) {
+    throw new ValidationError(`unknown CSV column(s): ${unknown.join(', ')}`, [
+      { path: 'content', message: `columns must be among ${LIBRARY_CSV_COLUMNS.join(', ')}` },
+    ]);
+  }
+  // Line 1 is the header, so data row i is on line i + 2.
+  return { rows: records.map(blankToUndefined), firstLine: 2 };
+}
+
+/**
+ * Parses a library import and validates every row; any error fails the whole import, each one named
+ * by row (JSON index or CSV line) and field, so the user fixes the file once.
+ */
+export function parseLibraryImport(format: 'json' | 'csv', content: string): LibraryImportRow[] {
+  const { rows, firstLine } = readRows(format, content);
+  if (rows.length === 0) throw new ValidationError('the file has no entries', [{ path: 'content', message: 'empty' }]);
+  if (rows.length > MAX_ROWS) throw new ValidationError(`at most ${MAX_ROWS} entries per import`, [{ path: 'content', message: 'too many rows' }]);
+  const out: LibraryImportRow[] = [];
+  const errors: { path: string; message: string }[] = [];
+  rows.forEach((raw, i) => {
+    const parsed = LibraryImportRow.safeParse(raw);
+    const where = format === 'json' ? `[${i}]` : `line ${i + firstLine}`;
+    if (parsed.success) out.push(parsed.data);
+    else for (const issue of parsed.error.issues) errors.push({ path: `${where}.${issue.path.join('.')}`, message: issue.message });
+  });
+  if (errors.length) throw new ValidationError(`${errors.length} error(s) in the import; nothing was imported`, errors.slice(0, 200));
+  return out;
+}
+
+export function toCsv(rows: Record<(typeof LIBRARY_CSV_COLUMNS)[number], string | null>[]): string {
+  // A BOM lets Excel (which the department opens CSV files with) read the Chinese correctly.
+  return `\ufeff${stringify(rows, { header: true, columns: [...LIBRARY_CSV_COLUMNS] })}`;
+}

@@ -1,0 +1,145 @@
+import { createUnitBuffer, toUnits, type UnitBuffer } from './units';
+
+/**
+ * Hashed n-gram features. Text (already normalised by normaliseText) becomes units (units.ts); every
+ * run of 1..maxN units is hashed into one of 2^bits buckets; a bucket's value is the sublinear count
+ * 1 + ln(tf), times its IDF when the model has one, and the vector is L2-normalised so long and short
+ * posts weigh alike. Nothing is allocated per item: a Featuriser owns its scratch arrays and hands
+ * out views that stay valid until its next call. Synchronous and not re-entrant, so one per feature
+ * spec can serve every tagger of a process (model.ts keeps them).
+ *
+ * Changing the hashing or the units changes what every bucket means: bump the model format version.
+ */
+
+export interface FeatureSpec {
+  /** log2 of the number of buckets. */
+  bits: number;
+  /** Longest n-gram, in units. */
+  maxN: number;
+}
+
+/** A sparse vector: entries [0, count) of idx/val. */
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float32Array;
+  count: number;
+  /**
+   * Where entry j's bucket was first hit: (unit index << 3) | n-gram length, or -1 for the document
+   * feature. Lets explanations point at the text without a second pass.
+   */
+  first: Int32Array;
+}
+
+export interface Featuriser {
+  readonly spec: FeatureSpec;
+  /** Features of normalised text; the view is overwritten by the next call. */
+  features(text: string, idf?: Float32Array | null): SparseVector;
+  /** Units of the last text passed to features(), for explanations. */
+  readonly lastUnits: UnitBuffer;
+}
+
+/** murmur3's finaliser: spreads the FNV state over all 32 bits before masking. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5;
+/** Document-level feature: the length bucket (posts of a few characters read differently). */
+const LENGTH_SEED = 0x510e527f;
+
+/**
+ * Bucket of the n-gram of units[from, from + n): FNV-1a over its units, finalised. The reference for
+ * what features() computes incrementally (the k+1-gram's state extends the k-gram's).
+ */
+export function gramBucket(units: Int32Array, from: number, n: number, mask: number): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ units[from + k]!, FNV_PRIME);
+  return fmix32(h) & mask;
+}
+
+function lengthBucket(unitCount: number, mask: number): number {
+  return fmix32(Math.imul(LENGTH_SEED ^ Math.min(12, Math.floor(Math.log2(unitCount + 1))), FNV_PRIME)) & mask;
+}
+
+/** (unit index << 3) | length in SparseVector.first leaves three bits for the length. */
+const MAX_N = 5;
+
+export function checkSpec(spec: FeatureSpec): FeatureSpec {
+  if (!Number.isInteger(spec.bits) || spec.bits < 8 || spec.bits > 24) throw new RangeError(`bits must be an integer in [8, 24], got ${spec.bits}`);
+  if (!Number.isInteger(spec.maxN) || spec.maxN < 1 || spec.maxN > MAX_N) {
+    throw new RangeError(`maxN must be an integer in [1, ${MAX_N}], got ${spec.maxN}`);
+  }
+  return spec;
+}
+
+export function createFeaturiser(spec: FeatureSpec): Featuriser {
+  checkSpec(spec);
+  const dim = 2 ** spec.bits;
+  const mask = dim - 1;
+  const counts = new Float32Array(dim);
+  const units = createUnitBuffer();
+  let idx = new Int32Array(1024);
+  let val = new Float32Array(1024);
+  let first = new Int32Array(1024);
+  const out: SparseVector = { idx, val, count: 0, first };
+
+  return {
+    spec,
+    lastUnits: units,
+    features(text: string, idf?: Float32Array | null): SparseVector {
+      const n = toUnits(text, units);
+      const need = n * spec.maxN + 1;
+      if (idx.length < need) {
+        idx = new Int32Array(need * 2);
+        val = new Float32Array(need * 2);
+        first = new Int32Array(need * 2);
+        out.idx = idx;
+        out.val = val;
+        out.first = first;
+      }
+      let touched = 0;
+      const u = units.units;
+      const maxN = spec.maxN;
+      for (let i = 0; i < n; i++) {
+        // As gramBucket, incrementally: one multiply per n-gram.
+        const top = Math.min(maxN, n - i);
+        let h = FNV_OFFSET;
+        for (let len = 0; len < top; len++) {
+          h = Math.imul(h ^ u[i + len]!, FNV_PRIME);
+          const b = fmix32(h) & mask;
+          if (counts[b] === 0) {
+            first[touched] = (i << 3) | (len + 1);
+            idx[touched++] = b;
+          }
+          counts[b]! += 1;
+        }
+      }
+      const lb = lengthBucket(n, mask);
+      if (counts[lb] === 0) {
+        first[touched] = -1;
+        idx[touched++] = lb;
+      }
+      counts[lb]! += 1;
+      let norm = 0;
+      for (let k = 0; k < touched; k++) {
+        const b = idx[k]!;
+        const c = counts[b]!;
+        let v = c === 1 ? 1 : 1 + Math.log(c);
+        if (idf) v *= idf[b]!;
+        counts[b] = 0;
+        val[k] = v;
+        norm += v * v;
+      }
+      const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (let k = 0; k < touched; k++) val[k]! *= inv;
+      out.count = touched;
+      return out;
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import type { SourceConfig } from './contracts/source';
+import type { Db } from './db/open-database';
+import { createClustersRepo } from './repositories/clusters-repo';
+import { createFrontierRepo } from './repositories/frontier-repo';
+import { createItemsRepo } from './repositories/items-repo';
+import { createLibraryRepo, type MatchWrite } from './repositories/library-repo';
+import { createOutboxRepo } from './repositories/outbox-repo';
+import { createReviewQueueRepo } from './repositories/review-queue-repo';
+import { createReviewsRepo } from './repositories/reviews-repo';
+import type { SearchIndex } from './repositories/search-index';
+import { createSourcesRepo } from './repositories/sources-repo';
+import { createSightingsRepo } from './repositories/sightings-repo';
+import { createStatsRepo } from './repositories/stats-repo';
+import { applyClaimMatches, type ClaimMatcher } from './services/claim-matching';
+import { createClusterService } from './services/cluster-service';
+import { createCrawlService, type RunCrawl } from './services/crawl-service';
+import type { EventBus } from './services/event-bus';
+import { createIngestService, type ClaimStep, type ItemTagger } from './services/ingest-service';
+import { createItemsService } from './services/items-service';
+import { createJobRunner } from './services/job-runner';
+import { createLibraryService } from './services/library-service';
+import { createRetagService } from './services/retag-service';
+import { createReviewService, type LearnedVerdict } from './services/review-service';
+import { createSightingsService } from './services/sightings-service';
+import { createStatsService } from './services/stats-service';
+
+/** Who decided an item that claim matching recognised as a known rumour. */
+export const AUTO_MATCH_ACTOR = '系统自动匹配';
+
+export interface WireOptions {
+  db: Db;
+  sources: SourceConfig[];
+  tagger: ItemTagger;
+  matcher: ClaimMatcher;
+  normalise: (s: string) => string;
+  /** Null: no search engine (listing and search answer from SQLite). */
+  index: SearchIndex | null;
+  runCrawl: RunCrawl;
+  events: EventBus;
+  /** Something changed that the search index must pick up (the outbox has work). */
+  onIndexWork?: () => void;
+  onSearchFallback?: (err: Error) => void;
+  onLearn?: (verdicts: LearnedVerdict[]) => void;
+  onJobError?: (err: Error) => void;
+  claimMinutes?: number;
+  now?: () => Date;
+}
+
+/**
+ * Repositories and services over one database, wired the same way for the server and the tests:
+ * what differs between them (search engine, crawl function, clock) comes in as options.
+ */
+export function wireServices(o: WireOptions) {
+  const { db, events } = o;
+  const kick = () => o.onIndexWork?.();
+  const itemsRepo = createItemsRepo(db, o.now);
+  const outbox = createOutboxRepo(db);
+  const sourcesRepo = createSourcesRepo(db);
+  const libraryRepo = createLibraryRepo(db);
+  const reviewsRepo = createReviewsRepo(db);
+  const clusters = createClusterService({ clusters: createClustersRepo(db) });
+  const jobs = createJobRunner({ onProgress: (job) => events.emit('job', job), now: o.now, log: (err) => o.onJobError?.(err) });
+
+  const claimOf = (id: number) => libraryRepo.get(id)?.claim ?? null;
+  /**
+   * Stores an item's library links; an item that repeats a known rumour (a confirmed match) and that
+   * no editor has touched is decided at once, linked to its entry, so the queue keeps only what
+   * still needs a person. Such verdicts are marked as automatic and never teach the classifier.
+   */
+  const recordMatches = (itemId: number, matches: MatchWrite[], seenAt: string) => {
+    libraryRepo.replaceMatches(itemId, matches, seenAt);
+    const confirmed = matches.find((m) => m.kind === 'confirmed');
+    if (confirmed && !reviewsRepo.getRow(itemId)) {
+      reviewsRepo.setVerdict(
+        itemId,
+        { status: 'confirmed-rumor', note: `与谣言库条目 #${confirmed.libraryId} 自动匹配（相似度 ${Math.round(confirmed.similarity * 100)}%）`, duplicateOf: null, libraryId: confirmed.libraryId },
+        AUTO_MATCH_ACTOR,
+        (o.now?.() ?? new Date()).toISOString(),
+        'auto-match',
+      );
+    }
+  };
+  const claims: ClaimStep = {
+    apply: (text, tagged) => applyClaimMatches(text, tagged, o.matcher, claimOf),
+    record: recordMatches,
+  };
+  const retag = createRetagService({
+    items: itemsRepo,
+    library: { replaceMatches: recordMatches },
+    tagger: () => o.tagger,
+    claims: () => claims,
+    runner: jobs,
+    onChanged: kick,
+    now: o.now,
+  });
+  const library = createLibraryService({
+    library: libraryRepo,
+    reviews: reviewsRepo,
+    items: itemsRepo,
+    matcher: o.matcher,
+    normalise: o.normalise,
+    onLibraryChanged: (reason) => retag.request(reason),
+    onRebuttal: () => kick(),
+    now: o.now,
+  });
+  const ingest = createIngestService({
+    items: itemsRepo,
+    sources: sourcesRepo,
+    tagger: o.tagger,
+    clusters,
+    claims,
+    events,
+    onStored: kick,
+    now: o.now,
+  });
+  const crawl = createCrawlService({
+    sources: sourcesRepo,
+    ingest,
+    events,
+    runCrawl: o.runCrawl,
+    configured: () => o.sources,
+    frontier: createFrontierRepo(db),
+  });
+  const items = createItemsService({
+    items: itemsRepo,
+    index: o.index,
+    normalise: o.normalise,
+    clusters,
+    onSearchFallback: o.onSearchFallback,
+  });
+  const review = createReviewService({
+    items: itemsRepo,
+    reviews: reviewsRepo,
+    queue: createReviewQueueRepo(db),
+    library,
+    events,
+    onChanged: kick,
+    onLearn: o.onLearn,
+    claimMinutes: o.claimMinutes,
+    now: o.now,
+  });
+  const sightings = createSightingsService({
+    ingest,
+    items: itemsRepo,
+    sightings: createSightingsRepo(db),
+    findByUrl: (url) => itemsRepo.idByUrl(url),
+    transaction: (fn) => db.transaction(fn)(),
+    now: o.now,
+  });
+  const stats = createStatsService({ stats: createStatsRepo(db), sources: sourcesRepo, now: o.now });
+
+  return {
+    itemsRepo,
+    outbox,
+    sourcesRepo,
+    libraryRepo,
+    reviewsRepo,
+    clusters,
+    jobs,
+    retag,
+    library,
+    ingest,
+    crawl,
+    items,
+    review,
+    sightings,
+    stats,
+    /** Loads what lives in memory (near-duplicate and claim indexes) from SQLite. */
+    rebuildIndexes() {
+      return { ...clusters.rebuild(), libraryEntries: library.rebuildIndex() };
+    },
+  };
+}
+
+export type Services = ReturnType<typeof wireServices>;

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { analyseNormalised, explain } from '../../../server/tagging/classifier/explain';
+import { createFeaturiser, gramBucket } from '../../../server/tagging/classifier/features';
+import { fitLogistic, sigmoid } from '../../../server/tagging/classifier/logistic';
+import { predict, predictNormalised, trainClassifier } from '../../../server/tagging/classifier/model';
+import { toUnits, createUnitBuffer, UNIT_DIGITS, UNIT_URL } from '../../../server/tagging/classifier/units';
+import { RUMOUR_MARKERS, SMALL, syntheticExamples } from './classifier-fixtures';
+
+describe('trainClassifier on a separable synthetic task', () => {
+  const train = syntheticExamples(200, 1);
+  const test = syntheticExamples(200, 2);
+  const model = trainClassifier(train, SMALL);
+
+  it('classifies unseen texts of the task', () => {
+    let correct = 0;
+    for (const e of test) if (predict(model, e.text) >= 0.5 === (e.label === 'rumor')) correct++;
+    expect(correct / test.length).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('is confident where the evidence is plain, and not on text without any', () => {
+    expect(predict(model, '据内部消息明天马上封路')).toBeGreaterThan(0.8);
+    expect(predict(model, '街道召开会议并发布公告')).toBeLessThan(0.2);
+    const empty = predict(model, '');
+    expect(empty).toBeGreaterThan(0.2);
+    expect(empty).toBeLessThan(0.8);
+  });
+
+  it('learns from the labels, not from the order: swapped labels give the opposite answer', () => {
+    const swapped = trainClassifier(
+      train.map((e) => ({ text: e.text, label: e.label === 'rumor' ? 'non-rumor' : 'rumor' })),
+      SMALL,
+    );
+    expect(predict(swapped, '据内部消息明天马上封路')).toBeLessThan(0.2);
+  });
+
+  it('is deterministic', () => {
+    const again = trainClassifier(train, SMALL);
+    expect(again.weights).toEqual(model.weights);
+    expect(again.bias).toBe(model.bias);
+  });
+
+  it('reads traditional script and full-width forms as the tagger does', () => {
+    expect(predict(model, '據內部消息，趕緊轉發')).toBeCloseTo(predict(model, '据内部消息,赶紧转发'), 6);
+  });
+
+  it('needs both classes and sane hyper-parameters', () => {
+    expect(() => trainClassifier(train.filter((e) => e.label === 'rumor'), SMALL)).toThrow(/both classes/);
+    expect(() => trainClassifier(train, { ...SMALL, lambda: 0 })).toThrow(RangeError);
+    expect(() => trainClassifier(train, { bits: 40 })).toThrow(RangeError);
+  });
+
+  it('gives the same probability whether asked to explain or not', () => {
+    for (const t of ['据内部消息赶紧转发', '街道召开会议', '']) {
+      expect(analyseNormalised(model, t, 0).probability).toBe(predictNormalised(model, t));
+      expect(analyseNormalised(model, t, 2).ngrams).toEqual([]);
+    }
+  });
+
+  it('explains a rumour call with the marker phrases of the text, merged, not single characters', () => {
+    const why = explain(model, '今天小区居民说据内部消息赶紧转发');
+    expect(why.length).toBeGreaterThan(0);
+    expect(why.some((p) => RUMOUR_MARKERS.some((m) => p.includes(m.slice(0, 3))))).toBe(true);
+    for (const p of why) expect(p.length).toBeGreaterThan(1);
+    expect(explain(model, '街道召开会议')).toEqual(expect.not.arrayContaining(['召开会议']));
+  });
+});
+
+describe('units and features', () => {
+  it('folds numbers, URLs and Latin words into single units, and skips outer whitespace', () => {
+    const buf = createUnitBuffer(4);
+    const n = toUnits('  3.5万人 http://t.cn/A6x 看iPhone!!!!!  ', buf);
+    const units = Array.from(buf.units.subarray(0, n));
+    expect(units[0]).toBe(UNIT_DIGITS);
+    expect(units).toContain(UNIT_URL);
+    // 万 人 space URL space 看 word ! ! ! (repeats capped at three)
+    expect(n).toBe(1 + 2 + 1 + 1 + 1 + 1 + 1 + 3);
+    expect(buf.starts[n]).toBe('  3.5万人 http://t.cn/A6x 看iPhone!!!!!  '.length);
+  });
+
+  it('gives "3月5日" and "12月25日" the same features', () => {
+    const f = createFeaturiser(SMALL);
+    const a = f.features('3月5日');
+    const aIdx = Array.from(a.idx.subarray(0, a.count)).sort();
+    const b = f.features('12月25日');
+    expect(Array.from(b.idx.subarray(0, b.count)).sort()).toEqual(aIdx);
+  });
+
+  it('hashes every 1..maxN-gram of the units into the vector, and records where each was first seen', () => {
+    const f = createFeaturiser(SMALL);
+    const v = f.features('紧急扩散，ab 12');
+    const { units, count } = f.lastUnits;
+    const idx = Array.from(v.idx.subarray(0, v.count));
+    const mask = 2 ** SMALL.bits - 1;
+    for (let i = 0; i < count; i++) {
+      for (let n = 1; n <= Math.min(SMALL.maxN, count - i); n++) expect(idx).toContain(gramBucket(units, i, n, mask));
+    }
+    const j = idx.indexOf(gramBucket(units, 1, 3, mask));
+    expect(v.first[j]).toBe((1 << 3) | 3);
+  });
+
+  it('returns L2-normalised vectors with one entry per distinct bucket', () => {
+    const f = createFeaturiser(SMALL);
+    const v = f.features('谣言谣言谣言，真的假的');
+    let norm = 0;
+    for (let j = 0; j < v.count; j++) norm += v.val[j]! ** 2;
+    expect(norm).toBeCloseTo(1, 5);
+    expect(new Set(v.idx.subarray(0, v.count)).size).toBe(v.count);
+  });
+});
+
+describe('fitLogistic', () => {
+  it('stops at the optimum: the gradient of the regularised loss vanishes', () => {
+    // Four buckets, six rows, labels not separable so the optimum is finite.
+    const rows = {
+      rowPtr: Int32Array.from([0, 2, 4, 5, 7, 8, 10]),
+      col: Int32Array.from([0, 1, 1, 2, 3, 0, 3, 2, 0, 2]),
+      val: Float32Array.from([0.6, 0.8, 1, 0, 1, 0.8, 0.6, 1, 0.5, 0.5]),
+    };
+    const y = Uint8Array.from([1, 1, 0, 1, 0, 0]);
+    const s = Float64Array.from([1, 2, 1, 1, 1, 1]);
+    const lambda = 0.05;
+    const fit = fitLogistic(rows, y, s, 4, { lambda, maxIter: 500, tolerance: 1e-10 });
+    const S = 7;
+    const grad = [0, 0, 0, 0];
+    let gb = 0;
+    for (let r = 0; r < 6; r++) {
+      let m = fit.bias;
+      for (let j = rows.rowPtr[r]!; j < rows.rowPtr[r + 1]!; j++) m += fit.weights[rows.col[j]!]! * rows.val[j]!;
+      const g = (s[r]! / S) * (sigmoid(m) - y[r]!);
+      gb += g;
+      for (let j = rows.rowPtr[r]!; j < rows.rowPtr[r + 1]!; j++) grad[rows.col[j]!]! += g * rows.val[j]!;
+    }
+    for (let c = 0; c < 4; c++) expect(Math.abs(grad[c]! + lambda * fit.weights[c]!)).toBeLessThan(1e-6);
+    expect(Math.abs(gb)).toBeLessThan(1e-6);
+    expect(fit.weights.some((w) => Math.abs(w) > 0.1)).toBe(true);
+    // The precision is at least the prior's, and larger where rows touch.
+    for (let c = 0; c < 4; c++) expect(fit.precision[c]!).toBeGreaterThan(lambda * S);
+  });
+});
