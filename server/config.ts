@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { CLAIM_INDEX_DEFAULTS } from './nlp/claim-index';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
@@ -54,8 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.MATCH_SUGGEST !== undefined && e.MATCH_CONFIRM !== undefined && e.MATCH_SUGGEST > e.MATCH_CONFIRM) {
-    throw new ConfigError('invalid configuration:\n  MATCH_SUGGEST: must not exceed MATCH_CONFIRM');
+  const suggest = e.MATCH_SUGGEST ?? CLAIM_INDEX_DEFAULTS.suggestAt;
+  const confirm = e.MATCH_CONFIRM ?? CLAIM_INDEX_DEFAULTS.confirmAt;
+  if (suggest > confirm) {
+    throw new ConfigError(`invalid configuration:\n  MATCH_SUGGEST: ${suggest} must not exceed MATCH_CONFIRM (${confirm})`);
   }
   if (e.MEILI_MASTER_KEY && !e.MEILI_URL) {
     throw new ConfigError('invalid configuration:\n  MEILI_MASTER_KEY: set only together with MEILI_URL');

@@ -101,6 +101,7 @@ export function wireServices(o: WireOptions) {
     normalise: o.normalise,
     onLibraryChanged: (reason) => retag.request(reason),
     onRebuttal: () => kick(),
+    events,
     now: o.now,
   });
   const ingest = createIngestService({
@@ -137,6 +138,7 @@ export function wireServices(o: WireOptions) {
     onChanged: kick,
     onLearn: o.onLearn,
     claimMinutes: o.claimMinutes,
+    normalise: o.normalise,
     now: o.now,
   });
   const sightings = createSightingsService({

@@ -1,10 +1,11 @@
 import type { SourceConfig } from '../../server/contracts/source';
-import { CriticalError, NonRetryableError, RetryableError, SkippedError } from '../errors';
+import { CrawlError, CriticalError, NonRetryableError, RetryableError, SkippedError } from '../errors';
 import { silentLog, type CrawlLog } from '../log';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { binaryExtension } from './binary';
 import { decodeBody, type CharsetSource } from './decode';
 import { createHostQueue, realSleep, type Sleep } from './host-queue';
+import { createHttpClient } from './http-client';
 import { readLimitedBody } from './read-body';
 import { createRobotsCache, type LoadRobots, type RobotsFile } from './robots';
 import { assertPublicHost, resolveWithDns, type ResolveHost } from './ssrf';
@@ -13,7 +14,12 @@ import { conditionalHeaders, createValidatorCache, validatorsOf, type ValidatorS
 /** The per-source knobs that shape a request; a SourceConfig can be passed as is. */
 export type FetchPolicy = Pick<SourceConfig, 'timeoutMs' | 'retries' | 'delayMs' | 'allowPrivateNetwork' | 'ownSite' | 'concurrency'> & {
   charset?: string | undefined;
+  /** TCP (and TLS) connection established within this; `timeoutMs` is the read (idle) timeout. */
+  connectTimeoutMs: number;
 };
+
+/** What fetchPage accepts: any of the policy's fields, a SourceConfig as is (its optional fields may be undefined). */
+export type FetchPolicyInput = { [K in keyof FetchPolicy]?: FetchPolicy[K] | undefined };
 
 export interface FetchOptions {
   /** Send the ETag / Last-Modified remembered for this URL; an unchanged page comes back as `notModified`. */
@@ -37,7 +43,7 @@ export interface FetchedPage {
 }
 
 export interface Fetcher {
-  fetchPage(url: string, policy?: Partial<FetchPolicy>, options?: FetchOptions): Promise<FetchedPage>;
+  fetchPage(url: string, policy?: FetchPolicyInput, options?: FetchOptions): Promise<FetchedPage>;
   /**
    * Keeps the page's validators for the next conditional fetch of its URL. Separate from fetchPage
    * on purpose: a caller remembers a list page only after every item on it was stored, so a 304
@@ -54,11 +60,24 @@ export interface FetcherOptions {
   /** Upper bound for any single wait between attempts, Retry-After included. */
   retryMaxDelayMs?: number;
   log?: CrawlLog;
+  /**
+   * How names become addresses (default: dns.lookup), for the early SSRF check and again for every
+   * connection the default client makes, whose addresses are vetted before connecting.
+   */
   resolveHost?: ResolveHost;
   sleep?: Sleep;
   random?: () => number;
-  /** The HTTP client (default: the global fetch); tests route virtual hosts to a local server with it. */
+  /**
+   * An HTTP client replacing the default one (undici with vetted connections and a connect
+   * timeout); tests route virtual hosts to a local server with it. It owns its connections, so
+   * only the early SSRF check, the read timeout and the total cap apply to it.
+   */
   fetch?: typeof fetch;
+  /**
+   * Cap on one request, connection, head and body together, so a server dripping a byte now and
+   * then cannot hold a worker forever. Default: 60 s, or connect + 2 × read timeout if longer.
+   */
+  totalTimeoutMs?: number;
   robotsTtlMs?: number;
   robotsErrorTtlMs?: number;
   /** Crawl-delay is honoured as a floor for delayMs up to this; default 60 s. */
@@ -71,7 +90,15 @@ export interface FetcherOptions {
 
 export const DEFAULT_USER_AGENT = 'yuqing-dashboard-crawler/0.1 (+public-opinion monitoring; respects delays)';
 
-const DEFAULT_POLICY: FetchPolicy = { timeoutMs: 15_000, retries: 2, delayMs: 1_000, allowPrivateNetwork: false, ownSite: false, concurrency: 1 };
+const DEFAULT_POLICY: FetchPolicy = {
+  timeoutMs: 15_000,
+  connectTimeoutMs: 5_000,
+  retries: 2,
+  delayMs: 1_000,
+  allowPrivateNetwork: false,
+  ownSite: false,
+  concurrency: 1,
+};
 
 /** Anything a list/detail/feed/JSON parser can read; images, PDFs and archives are skipped. */
 const READABLE =
@@ -96,7 +123,8 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const resolveHost = options.resolveHost ?? resolveWithDns;
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
-  const httpFetch = options.fetch ?? fetch;
+  const customFetch = options.fetch ?? null;
+  const client = createHttpClient(resolveHost);
   const now = options.now ?? Date.now;
   const queue = createHostQueue({ sleep, now });
   const robots = createRobotsCache({
@@ -115,45 +143,48 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   /** One HTTP exchange, no redirects followed: the caller decides where to go next. */
   async function exchange(url: URL, policy: FetchPolicy, delayMs: number, sent: Validators | null, kind: 'page' | 'robots'): Promise<Exchange> {
     return queue.run(url.host, { delayMs, concurrency: policy.concurrency }, async () => {
-      const signal = AbortSignal.timeout(policy.timeoutMs);
-      let response: Response;
+      const timer = startTimers(policy, url.href, options.totalTimeoutMs, customFetch !== null);
       try {
-        response = await httpFetch(url, {
+        const init: RequestInit = {
           redirect: 'manual',
-          signal,
+          signal: timer.signal,
           headers: {
             'user-agent': userAgent,
             accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,application/atom+xml;q=0.9,application/json;q=0.9,*/*;q=0.5',
             'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5',
             ...conditionalHeaders(sent),
           },
-        });
+        };
+        const response = customFetch
+          ? await customFetch(url, init)
+          : await client.fetch(url, init, { allowPrivateNetwork: policy.allowPrivateNetwork, connectTimeoutMs: policy.connectTimeoutMs, readTimeoutMs: policy.timeoutMs });
+        timer.headersReceived();
+        if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
+          await response.body?.cancel().catch(() => undefined);
+          return { response, body: null, notModified: false };
+        }
+        if (response.status === 304) {
+          await response.body?.cancel().catch(() => undefined);
+          if (!sent) throw new NonRetryableError('HTTP 304 to a request that was not conditional', { url: url.href, status: 304 });
+          return { response, body: null, notModified: true };
+        }
+        if (!response.ok) {
+          await response.body?.cancel().catch(() => undefined);
+          throw statusError(response, url.href);
+        }
+        const mime = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+        if (kind === 'page' && mime && !READABLE.test(mime)) {
+          await response.body?.cancel().catch(() => undefined);
+          throw new SkippedError('binary', `skipped: content type ${mime} is not HTML or XML`, { url: url.href, status: response.status });
+        }
+        const body = await readLimitedBody(response, maxBodyBytes, url.href, { sniff: kind === 'page', onChunk: timer.dataReceived });
+        return { response, body, notModified: false };
       } catch (err) {
-        throw networkError(err, url.href, policy.timeoutMs);
-      }
-      if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
-        await response.body?.cancel().catch(() => undefined);
-        return { response, body: null, notModified: false };
-      }
-      if (response.status === 304) {
-        await response.body?.cancel().catch(() => undefined);
-        if (!sent) throw new NonRetryableError('HTTP 304 to a request that was not conditional', { url: url.href, status: 304 });
-        return { response, body: null, notModified: true };
-      }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => undefined);
-        throw statusError(response, url.href);
-      }
-      const mime = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
-      if (kind === 'page' && mime && !READABLE.test(mime)) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new SkippedError('binary', `skipped: content type ${mime} is not HTML or XML`, { url: url.href, status: response.status });
-      }
-      try {
-        return { response, body: await readLimitedBody(response, maxBodyBytes, url.href, { sniff: kind === 'page' }), notModified: false };
-      } catch (err) {
-        if (err instanceof NonRetryableError) throw err;
-        throw networkError(err, url.href, policy.timeoutMs);
+        // Our own verdicts first (a timer's error is one of them when it travels as the abort reason).
+        if (err instanceof CrawlError) throw err;
+        throw timer.fired ?? networkError(err, url.href, policy);
+      } finally {
+        timer.stop();
       }
     });
   }
@@ -256,7 +287,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
 
   return {
     async fetchPage(url, partial = {}, fetchOptions = {}) {
-      const policy: FetchPolicy = { ...DEFAULT_POLICY, ...stripUndefined(partial) };
+      const policy = { ...DEFAULT_POLICY, ...stripUndefined(partial) } as FetchPolicy;
       const start = safeUrl(url);
       if (!start) throw new CriticalError(`not an http(s) URL: "${url.slice(0, 200)}"`, { url });
       const sent = fetchOptions.conditional ? await validators.get(start.href) : null;
@@ -289,11 +320,74 @@ function statusError(response: Response, url: string): Error {
   return new NonRetryableError(`HTTP ${status}`, { url, status });
 }
 
-function networkError(err: unknown, url: string, timeoutMs: number): Error {
-  if (err instanceof RetryableError || err instanceof NonRetryableError) return err;
-  const name = (err as Error | undefined)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return new RetryableError(`timed out after ${timeoutMs} ms`, { url, cause: err });
+/** undici's own timeouts, by the code on the error or anywhere down its cause chain. */
+const TIMEOUT_CODES: Record<string, 'connect' | 'read'> = {
+  UND_ERR_CONNECT_TIMEOUT: 'connect',
+  UND_ERR_HEADERS_TIMEOUT: 'read',
+  UND_ERR_BODY_TIMEOUT: 'read',
+};
+
+function networkError(err: unknown, url: string, policy: FetchPolicy): Error {
+  const chain: unknown[] = [];
+  for (let e: unknown = err; e && chain.length < 5; e = (e as { cause?: unknown }).cause) chain.push(e);
+  // A refusal from the connection-time SSRF guard arrives wrapped in fetch's TypeError.
+  const ours = chain.find((e): e is CrawlError => e instanceof CrawlError);
+  if (ours instanceof NonRetryableError) return new NonRetryableError(ours.message, { url, cause: ours, status: ours.status });
+  if (ours instanceof RetryableError) return new RetryableError(ours.message, { url, cause: ours, status: ours.status });
+  for (const e of chain) {
+    const which = TIMEOUT_CODES[(e as { code?: string }).code ?? ''];
+    if (which) return timeoutError(which, policy, url, err);
+  }
   const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   const detail = cause?.code ?? cause?.message ?? (err as Error | undefined)?.message ?? 'unknown';
   return new RetryableError(`network error (${detail})`, { url, cause: err });
+}
+
+type TimeoutKind = 'connect' | 'read' | 'total';
+
+function timeoutError(kind: TimeoutKind, policy: FetchPolicy, url: string, cause?: unknown, totalMs?: number): RetryableError {
+  const message =
+    kind === 'connect'
+      ? `connect timed out after ${policy.connectTimeoutMs} ms`
+      : kind === 'read'
+        ? `timed out after ${policy.timeoutMs} ms with no data (read timeout)`
+        : `timed out after ${totalMs} ms in total (the response was still arriving)`;
+  return new RetryableError(message, { url, cause });
+}
+
+/**
+ * The fetcher's side of the timeouts, on one AbortController: the total cap from the start, the
+ * read (idle) timeout between body chunks, and, for a custom client whose connections we cannot
+ * see, the read timeout while waiting for the head. The default client times connecting and the
+ * head itself, at the socket (undici's connect timeout and headersTimeout), where it can tell the
+ * two apart.
+ */
+function startTimers(policy: FetchPolicy, url: string, totalOption: number | undefined, custom: boolean) {
+  const controller = new AbortController();
+  const totalMs = totalOption ?? Math.max(60_000, policy.connectTimeoutMs + 2 * policy.timeoutMs);
+  const state = { fired: null as RetryableError | null };
+  const fire = (kind: TimeoutKind) => {
+    if (state.fired) return;
+    state.fired = timeoutError(kind, policy, url, undefined, totalMs);
+    controller.abort(state.fired);
+  };
+  const total = setTimeout(fire, totalMs, 'total');
+  let idle: NodeJS.Timeout | null = custom ? setTimeout(fire, policy.timeoutMs, 'read') : null;
+  return {
+    signal: controller.signal,
+    get fired() {
+      return state.fired;
+    },
+    headersReceived() {
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(fire, policy.timeoutMs, 'read');
+    },
+    dataReceived() {
+      idle?.refresh();
+    },
+    stop() {
+      clearTimeout(total);
+      if (idle) clearTimeout(idle);
+    },
+  };
 }

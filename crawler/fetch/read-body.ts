@@ -6,7 +6,12 @@ import { SNIFF_BYTES, sniffBinary } from './binary';
  * cannot exhaust memory. The limit applies to the decompressed bytes, which also defuses zip bombs.
  * With `sniff`, the first bytes are checked for binary formats and the rest is never downloaded.
  */
-export async function readLimitedBody(response: Response, maxBytes: number, url: string, opts: { sniff?: boolean } = {}): Promise<Uint8Array> {
+export async function readLimitedBody(
+  response: Response,
+  maxBytes: number,
+  url: string,
+  opts: { sniff?: boolean; /** Called as each chunk arrives (the fetcher's read timeout is an idle timeout). */ onChunk?: () => void } = {},
+): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
@@ -29,6 +34,7 @@ export async function readLimitedBody(response: Response, maxBytes: number, url:
       }
     }
     if (done) break;
+    opts.onChunk?.();
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);

@@ -71,7 +71,7 @@ export const LibraryEntry = z.object({
     manual: z.number().int(),
     lastSeenAt: z.string().nullable(),
   }),
-  rebuttals: z.array(RebuttalSummary),
+  rebuttals: z.array(RebuttalSummary.extend({ text: z.string(), createdBy: z.string() })),
   clock: RumourClock,
 });
 export type LibraryEntry = z.infer<typeof LibraryEntry>;
@@ -199,7 +199,13 @@ export const DurationStats = z.object({
 export const ClockReport = z.object({
   overall: z.object({ toVerdict: DurationStats, toRebuttal: DurationStats, unanswered: z.number().int() }),
   byUnit: z.array(
-    z.object({ unit: z.string(), toVerdict: DurationStats, toRebuttal: DurationStats, unanswered: z.number().int() }),
+    z.object({
+      /** null: entries with no unit given. */
+      unit: z.string().nullable(),
+      toVerdict: DurationStats,
+      toRebuttal: DurationStats,
+      unanswered: z.number().int(),
+    }),
   ),
 });
 export type ClockReport = z.infer<typeof ClockReport>;

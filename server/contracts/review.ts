@@ -134,3 +134,19 @@ export const AuditEntry = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A notice or rebuttal of the district's own that may answer a suspected rumour (draft evidence). */
+export const EvidenceItem = z.object({
+  /** The item (an official notice or a crawled rebuttal), or null for a rebuttal record. */
+  itemId: z.number().int().nullable(),
+  rebuttalId: z.number().int().nullable(),
+  title: z.string(),
+  url: z.string().nullable(),
+  sourceName: z.string(),
+  publishedAt: z.string(),
+  /** Weighted share of the suspect's words the evidence also contains. */
+  score: z.number(),
+  /** The shared stretches of text. */
+  phrases: z.array(z.string()),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;

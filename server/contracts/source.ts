@@ -20,6 +20,8 @@ const SourceBase = z.object({
   /** Minimum delay between two requests to the same host. */
   delayMs: z.number().int().min(0).max(60_000).default(1_000),
   timeoutMs: z.number().int().min(500).max(120_000).default(15_000),
+  /** Connect timeout (TCP + TLS); absent = 5,000 ms, applied by the fetcher. timeoutMs above is the read (idle) timeout. */
+  connectTimeoutMs: z.number().int().min(500).max(60_000).optional(),
   retries: z.number().int().min(0).max(5).default(2),
   /** Force a charset when a site lies about it; otherwise BOM → header → meta → sniffing. */
   charset: z.string().optional(),

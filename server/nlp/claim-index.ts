@@ -267,7 +267,7 @@ export function createClaimIndex(opts: ClaimIndexOptions = {}): ClaimIndex {
     top.clear();
     for (let k = 0; k < slots.length; k++) {
       const bound = wholeItemScore(slots[k]!);
-      if (bound >= atLeast - 1e-12) top.offer(slots[k]!, bound);
+      if (bound >= atLeast - 1e-9) top.offer(slots[k]!, bound);
     }
     counters.items++;
     counters.postingsRead += read;
@@ -287,7 +287,7 @@ export function createClaimIndex(opts: ClaimIndexOptions = {}): ClaimIndex {
   function score(slot: number, atLeast: number): number {
     const nb = bigrams.count(slot);
     const nt = trigrams.count(slot);
-    if (nb === 0 || nt === 0 || wholeItemScore(slot) < atLeast - 1e-12) return -1;
+    if (nb === 0 || nt === 0 || wholeItemScore(slot) < atLeast - 1e-9) return -1;
     // One window over both: bigram j counts for content and wording, trigram nb + j for content.
     window.reset(nb + nt);
     for (let j = 0; j < nb; j++) {

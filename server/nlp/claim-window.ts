@@ -79,7 +79,8 @@ export function createClaimWindow(): ClaimWindow {
           span.to = pos;
         }
       }
-      return Math.min(1, best);
+      // Sums taken in another order than the totals differ in the last bits: 0.9999999999999997 is 1.
+      return Math.min(1, Math.round(best * 1e9) / 1e9);
     },
   };
 }

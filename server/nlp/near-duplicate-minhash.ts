@@ -42,7 +42,8 @@ export interface NearDuplicateMatch {
 }
 
 // Bump when the canonical form or the hashing changes: stored signatures are then recomputed.
-const ALGORITHM_VERSION = 1;
+// 2: normaliseText learned combining marks, homoglyphs and spelled-out key words.
+const ALGORITHM_VERSION = 2;
 
 /** Defaults filled in and checked: a bad parameter is a programming error, thrown at once. */
 export function resolveNearDuplicateParams(opts: Partial<NearDuplicateParams> = {}): NearDuplicateParams {

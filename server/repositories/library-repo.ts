@@ -215,8 +215,8 @@ export function createLibraryRepo(db: Db) {
       db.prepare('UPDATE rumour_library SET merged_into = ?, updated_at = ? WHERE id = ?').run(into, at, from);
     }),
 
-    rebuttalsOf(id: number): RebuttalSummary[] {
-      return (rebuttalsOf.all(id) as RebuttalRow[]).map(toSummary);
+    rebuttalsOf(id: number): (RebuttalSummary & { text: string; createdBy: string })[] {
+      return (rebuttalsOf.all(id) as RebuttalRow[]).map((r) => ({ ...toSummary(r), text: r.text, createdBy: r.created_by }));
     },
 
     firstRebuttalAt(id: number): string | null {

@@ -167,6 +167,26 @@ export function createReviewsRepo(db: Db) {
         .all() as { score: number; reasons_json: string; source_id: string; source_name: string; status: string; decided_at: string }[];
     },
 
+    /**
+     * What may answer a rumour: official notices and crawled rebuttals of the past year (newest
+     * `limit`, the item itself left out), and every rebuttal record.
+     */
+    evidencePool(excludeItemId: number, sinceIso: string, limit: number) {
+      const items = db
+        .prepare(
+          `SELECT i.id, i.title, substr(i.body, 1, 1500) AS body, i.url, s.name AS source_name, i.sort_at
+           FROM items i JOIN sources s ON s.id = i.source_id
+           WHERE i.id <> ? AND i.sort_at >= ?
+             AND (i.kind = 'notice' OR EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.tag = 'rebuttal'))
+           ORDER BY i.sort_at DESC LIMIT ?`,
+        )
+        .all(excludeItemId, sinceIso, limit) as { id: number; title: string; body: string; url: string; source_name: string; sort_at: string }[];
+      const records = db
+        .prepare('SELECT id, title, substr(text, 1, 1500) AS text, url, published_at FROM rebuttals ORDER BY published_at DESC LIMIT ?')
+        .all(limit) as { id: number; title: string; text: string; url: string | null; published_at: string }[];
+      return { items, records };
+    },
+
     clusterMembers(clusterId: number): number[] {
       return clusterMembers.all(clusterId) as number[];
     },

@@ -6,6 +6,7 @@ import {
   ClaimBody,
   ClusterVerdictBody,
   ClusterVerdictResult,
+  EvidenceItem,
   ReviewQueuePage,
   ReviewQueueQuery,
   VerdictBody,
@@ -85,6 +86,16 @@ const historyRoute = createRoute({
   responses: json(z.array(AuditEntry), 'Oldest first'),
 });
 
+const evidenceRoute = createRoute({
+  method: 'get',
+  path: '/review/items/{id}/evidence',
+  tags: ['review'],
+  summary: "The district's own notices and rebuttals that may answer this item (draft evidence for the editor)",
+  description: 'Ranked by the IDF-weighted share of the item’s words each one contains; the shared phrases are listed.',
+  request: { params: IdParam },
+  responses: json(z.array(EvidenceItem), 'Best first, at most 5'),
+});
+
 const calibrationRoute = createRoute({
   method: 'get',
   path: '/review/calibration',
@@ -97,6 +108,7 @@ const calibrationRoute = createRoute({
 export function reviewRoutes(review: ReviewService) {
   return createRouter()
     .openapi(calibrationRoute, (c) => c.json(review.calibration(), 200))
+    .openapi(evidenceRoute, (c) => c.json(review.evidence(c.req.valid('param').id), 200))
     .openapi(queueRoute, (c) => c.json(review.queue(c.req.valid('query')), 200))
     .openapi(claimRoute, (c) => c.json(review.claim(c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(releaseRoute, (c) => c.json(review.release(c.req.valid('param').id, c.req.valid('json')), 200))

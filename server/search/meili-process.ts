@@ -92,7 +92,8 @@ export async function startManagedMeili(opts: {
     '--dump-dir', path.join(home, 'dumps'),
     '--snapshot-dir', path.join(home, 'snapshots'),
     '--http-addr', `127.0.0.1:${port}`,
-    '--master-key', masterKey,
+    // One argument with '=': a generated key may start with '-', which a separate argument would turn into a flag.
+    `--master-key=${masterKey}`,
     '--env', 'production',
     '--no-analytics',
     '--log-level', 'WARN',

@@ -8,6 +8,8 @@ export interface AppEvents {
   items: { new: number };
   verdict: { itemId: number };
   job: Job;
+  /** A library entry or its rebuttals changed. */
+  library: { id: number };
 }
 
 export function createEventBus() {

@@ -17,6 +17,7 @@ import type { ItemsRepo } from '../repositories/items-repo';
 import type { LibraryRepo, LibraryRow } from '../repositories/library-repo';
 import type { ReviewsRepo } from '../repositories/reviews-repo';
 import type { ClaimMatcher } from './claim-matching';
+import type { EventBus } from './event-bus';
 import { parseLibraryImport, toCsv } from './library-import';
 import { clockOf, clockReport } from './rumour-clock';
 
@@ -35,8 +36,10 @@ export function createLibraryService(deps: {
   normalise: (s: string) => string;
   onLibraryChanged?: (reason: string) => void;
   onRebuttal?: (id: number) => void;
+  events?: EventBus;
   now?: () => Date;
 }) {
+  const changed = (id: number) => deps.events?.emit('library', { id });
   const now = deps.now ?? (() => new Date());
   const { library, reviews } = deps;
 
@@ -101,6 +104,7 @@ export function createLibraryService(deps: {
     indexEntry(id: number): void {
       const row = mustGet(id);
       deps.matcher.add(id, row.claim);
+      changed(id);
       deps.onLibraryChanged?.(`library entry ${id} added`);
     },
 
@@ -148,6 +152,7 @@ export function createLibraryService(deps: {
         deps.matcher.add(id, patch.claim);
         deps.onLibraryChanged?.(`library entry ${id} claim edited`);
       }
+      changed(id);
       return toEntry(mustGet(id));
     },
 
@@ -166,6 +171,8 @@ export function createLibraryService(deps: {
       });
       deps.matcher.remove(id);
       deps.onLibraryChanged?.(`library entry ${id} merged into ${body.into}`);
+      changed(id);
+      changed(body.into);
       return toEntry(mustGet(body.into));
     },
 
@@ -175,9 +182,11 @@ export function createLibraryService(deps: {
       return { libraryId: id, items, perDay };
     },
 
+    /** The entry's own changes and those of the rebuttals recorded for it, in order. */
     history(id: number) {
       mustGet(id);
-      return reviews.listAudit('library', id);
+      const rebuttalEntries = library.rebuttalsOf(id).flatMap((r) => reviews.listAudit('rebuttal', r.id));
+      return [...reviews.listAudit('library', id), ...rebuttalEntries].sort((a, b) => a.id - b.id);
     },
 
     /** All or nothing: any bad row fails the whole import, naming each row and field. */
@@ -209,6 +218,7 @@ export function createLibraryService(deps: {
         );
         for (const id of ids) deps.matcher.add(id, mustGet(id).claim);
         deps.onLibraryChanged?.(`${ids.length} library entries imported`);
+        if (ids[0] !== undefined) changed(ids[0]);
       }
       return { rows: rows.length, imported: body.dryRun ? 0 : fresh.length, existing: rows.length - fresh.length, dryRun: body.dryRun };
     },
@@ -247,6 +257,7 @@ export function createLibraryService(deps: {
         return rid;
       });
       deps.onRebuttal?.(id);
+      for (const lib of body.libraryIds) changed(lib);
       return library.getRebuttal(id)!;
     },
 

@@ -5,6 +5,7 @@ import type {
   ClaimBody,
   ClusterVerdictBody,
   ClusterVerdictResult,
+  EvidenceItem,
   ReviewQueueQuery,
   ReviewQueuePage,
   VerdictBody,
@@ -14,12 +15,16 @@ import type { ItemsRepo } from '../repositories/items-repo';
 import type { ReviewQueueRepo } from '../repositories/review-queue-repo';
 import type { ReviewsRepo, ReviewRow } from '../repositories/reviews-repo';
 import { parseBounds } from './date-bounds';
+import { rankEvidence, type EvidenceCandidate } from '../nlp/evidence-rank';
 import { calibrate } from './calibration';
 import type { EventBus } from './event-bus';
 import { summarise } from './items-service';
 import type { LibraryService } from './library-service';
 
 export const DEFAULT_CLAIM_MINUTES = 15;
+/** Evidence is looked for among the past year's notices and rebuttals, the newest this many. */
+const EVIDENCE_DAYS = 365;
+const EVIDENCE_POOL = 3_000;
 
 /** A verdict an editor gave, as the classifier learns from it. */
 export interface LearnedVerdict {
@@ -45,8 +50,11 @@ export function createReviewService(deps: {
   /** Verdicts that teach the classifier (confirmed → rumour, not a rumour → non-rumour). */
   onLearn?: (verdicts: LearnedVerdict[]) => void;
   claimMinutes?: number;
+  /** normaliseText, for ranking evidence the way the tagger reads text. */
+  normalise?: (s: string) => string;
   now?: () => Date;
 }) {
+  const normalise = deps.normalise ?? ((s: string) => s);
   const now = deps.now ?? (() => new Date());
   const claimMs = (deps.claimMinutes ?? DEFAULT_CLAIM_MINUTES) * 60_000;
 
@@ -198,6 +206,24 @@ export function createReviewService(deps: {
           decidedAt: r.decided_at,
         })),
       );
+    },
+
+    /** The district's own notices and rebuttals that may answer this item, best first (draft evidence). */
+    evidence(id: number): EvidenceItem[] {
+      const item = mustGet(id);
+      const since = new Date(now().getTime() - EVIDENCE_DAYS * 86_400_000).toISOString();
+      const { items, records } = deps.reviews.evidencePool(id, since, EVIDENCE_POOL);
+      const candidates: EvidenceCandidate<Omit<EvidenceItem, 'score' | 'phrases'>>[] = [
+        ...items.map((r) => ({
+          ref: { itemId: r.id, rebuttalId: null, title: r.title, url: r.url, sourceName: r.source_name, publishedAt: r.sort_at },
+          text: normalise(`${r.title}\n${r.body}`),
+        })),
+        ...records.map((r) => ({
+          ref: { itemId: null, rebuttalId: r.id, title: r.title, url: r.url, sourceName: '辟谣记录', publishedAt: r.published_at },
+          text: normalise(`${r.title}\n${r.text}`),
+        })),
+      ];
+      return rankEvidence(normalise(`${item.title}\n${item.body.slice(0, 1_000)}`), candidates).map((r) => ({ ...r.ref, score: r.score, phrases: r.phrases }));
     },
 
     history(id: number): AuditEntry[] {

@@ -43,15 +43,15 @@ function summarise(clocks: RumourClock[]) {
   };
 }
 
-/** Median and p90 of first sighting → verdict and → rebuttal, overall and per unit (未指定 when none). */
-export function clockReport(rows: readonly ClockInput[], noUnitLabel = '未指定'): ClockReport {
-  const all = rows.map((r) => ({ unit: r.unit?.trim() || noUnitLabel, clock: clockOf(r) }));
-  const byUnit = new Map<string, RumourClock[]>();
+/** Median and p90 of first sighting → verdict and → rebuttal, overall and per unit (null: no unit given). */
+export function clockReport(rows: readonly ClockInput[]): ClockReport {
+  const all = rows.map((r) => ({ unit: r.unit?.trim() || null, clock: clockOf(r) }));
+  const byUnit = new Map<string | null, RumourClock[]>();
   for (const r of all) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r.clock]);
   return {
     overall: summarise(all.map((r) => r.clock)),
     byUnit: [...byUnit]
       .map(([unit, clocks]) => ({ unit, ...summarise(clocks) }))
-      .sort((a, b) => b.toVerdict.n - a.toVerdict.n || a.unit.localeCompare(b.unit, 'zh-CN')),
+      .sort((a, b) => b.toVerdict.n - a.toVerdict.n || (a.unit ?? '\uffff').localeCompare(b.unit ?? '\uffff', 'zh-CN')),
   };
 }

@@ -44,13 +44,27 @@ describe('the rumour desk over the real stack', () => {
     });
     expect(v.status).toBe(200);
     await runtime.services.jobs.waitIdle();
-    await runtime.crawl.sink.ingest([rawItem({ sourceId: 'forum', title: '又一条', body: '家人们，每天喝两包板蓝根就可以预防流感！😀' })]);
+    await runtime.crawl.sink.ingest([
+      rawItem({ sourceId: 'forum', title: '又一条', body: '家人们，每天喝两包板蓝根可以预防流感！😀 快转' }),
+      // A reworded copy is close but not certain: suggested to the editor, not tagged.
+      rawItem({ sourceId: 'forum', title: '改写', body: '听说每天喝两包板蓝根就能预防流感？' }),
+    ]);
     expect(await runtime.sync.flush(30_000)).toBe(true);
     const found = await call('GET', `/api/items?q=${encodeURIComponent('板蓝根')}&tag=known-rumor`);
     expect(found.body.engine).toBe('search');
     expect(found.body.items.map((i: Json) => i.title).sort()).toEqual(['又一条', '板蓝根', '板蓝根旧帖'].sort());
     const sightings = await call('GET', `/api/library/${v.body.verdict.libraryId}/sightings`);
-    expect(sightings.body.items).toHaveLength(3);
+    expect(sightings.body.items.map((s: Json) => [s.title, s.kind]).sort()).toEqual(
+      [
+        ['又一条', 'confirmed'],
+        ['改写', 'suggested'],
+        ['板蓝根', 'manual'],
+        ['板蓝根旧帖', 'confirmed'],
+      ].sort(),
+    );
+    const queue = (await call('GET', '/api/review/queue')).body.items.map((i: Json) => i.title);
+    expect(queue).toContain('改写');
+    expect(queue).not.toContain('又一条');
   });
 
   it('trains a first model from editors’ verdicts, saves it under DATA_DIR and re-tags with it', async () => {

@@ -111,6 +111,17 @@ describe('verdicts', () => {
     expect((await get('/api/review/queue?status=needs-verification')).body.total).toBe(1);
   });
 
+  it("offers the district's own notice that answers a rumour as draft evidence", async () => {
+    t.ingest.ingest([
+      rawItem({ sourceId: 'gov', title: '关于西城区道路正常通行的说明', body: '近日有网传西城区明天全部道路封闭，经核实，西城区道路正常通行，车辆不受限制。' }),
+    ]);
+    const ev = await get(`/api/review/items/${idOf('封路传言')}/evidence`);
+    expect(ev.status).toBe(200);
+    expect(ev.body[0]).toMatchObject({ title: '关于西城区道路正常通行的说明', sourceName: '来源 gov' });
+    expect(ev.body[0].phrases.join('|')).toContain('西城区明天全部道路封闭');
+    expect(ev.body.map((e: Json) => e.title)).not.toContain('停水通知');
+  });
+
   it('keeps every change in the audit log, who and when, before and after', async () => {
     const id = idOf('封路传言');
     const h = await get(`/api/review/items/${id}/history`);
@@ -171,7 +182,7 @@ describe('the known-rumour library', () => {
 
     clock = Date.parse('2026-11-21T02:00:00Z');
     t.ingest.ingest([
-      rawItem({ sourceId: 'forum', title: '又来了', body: '家人们注意！东城街道的自来水被污染了 千万别喝 😱 赶紧囤水', publishedAt: '2026-11-21T01:00:00Z' }),
+      rawItem({ sourceId: 'forum', title: '又来了', body: '家人们注意！东城街道自来水被污染了 千万别喝 😱 赶紧囤水', publishedAt: '2026-11-21T01:00:00Z' }),
     ]);
     const later = (await get(`/api/items/${idOf('又来了')}`)).body;
     expect(later.tags).toContain('known-rumor');
@@ -209,6 +220,8 @@ describe('the known-rumour library', () => {
     const entry = (await get(`/api/library/${libraryId}`)).body;
     expect(entry.rebuttals.map((b: Json) => b.title)).toEqual(['东城街道自来水水质合格']);
     expect(entry.clock.rebuttedAt).toBe('2026-11-20T00:00:00.000Z');
+    const history = (await get(`/api/library/${libraryId}/history`)).body;
+    expect(history.at(-1)).toMatchObject({ entity: 'rebuttal', action: 'create', actor: '张编辑' });
     const report = (await get('/api/library/clock')).body;
     expect(report.overall.toRebuttal.n).toBe(1);
     expect(report.byUnit[0].unit).toBe('东城街道');

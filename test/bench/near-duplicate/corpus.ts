@@ -1,19 +1,7 @@
 import fs from 'node:fs';
+import { createRng, type Rng } from '../../support/rng';
 
-/** Deterministic PRNG (mulberry32): the same seed plants the same copies in every run. */
-export function createRng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  return { next, int, pick };
-}
-export type Rng = ReturnType<typeof createRng>;
+export { createRng, type Rng };
 
 const DISTRICTS = ['东城', '西湖', '南山', '北塘', '江北', '河西', '高新', '滨江', '城关', '临港', '青山', '白云'];
 const STREETS = ['东风', '人民', '解放', '建设', '和平', '新华', '胜利', '长江', '黄河', '中山', '光明', '幸福', '文化', '花园', '金桥', '锦绣'];

@@ -39,7 +39,7 @@ describe('createClaimIndex', () => {
 
   it('suggests, without confirming, a paraphrase that loses part of the wording', () => {
     const index = library();
-    const [m] = index.match('幸福小区的自来水被污染了，千万别喝'); // 0.81: three of 16 bigrams lost
+    const [m] = index.match('幸福小区的自来水被污染了，千万别喝'); // ~0.81: 3 of its 16 bigrams, 4 of 15 trigrams lost
     expect(m?.entryId).toBe(5);
     expect(m?.kind).toBe('suggested');
     expect(m!.similarity).toBeGreaterThanOrEqual(CLAIM_INDEX_DEFAULTS.suggestAt);

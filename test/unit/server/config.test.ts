@@ -27,4 +27,12 @@ describe('loadConfig', () => {
   it('refuses a master key without a server URL', () => {
     expect(() => loadConfig({ MEILI_MASTER_KEY: 'abc' })).toThrow(/MEILI_MASTER_KEY/);
   });
+
+  it('checks the claim-matching thresholds against each other, and against the default when one is set', () => {
+    expect(loadConfig({ MATCH_SUGGEST: '0.5', MATCH_CONFIRM: '0.8' })).toMatchObject({ matchSuggestAt: 0.5, matchConfirmAt: 0.8 });
+    expect(() => loadConfig({ MATCH_SUGGEST: '0.8', MATCH_CONFIRM: '0.7' })).toThrow(/MATCH_SUGGEST: 0.8 must not exceed MATCH_CONFIRM \(0.7\)/);
+    expect(() => loadConfig({ MATCH_SUGGEST: '0.95' })).toThrow(/must not exceed MATCH_CONFIRM \(0.9\)/);
+    expect(() => loadConfig({ MATCH_CONFIRM: '1.5' })).toThrow(/MATCH_CONFIRM/);
+    expect(loadConfig({}).claimMinutes).toBe(15);
+  });
 });

@@ -65,7 +65,7 @@ describe('rumour clock', () => {
     expect(r.overall.unanswered).toBe(1);
     expect(r.byUnit.map((u) => [u.unit, u.toVerdict.n, u.unanswered])).toEqual([
       ['东城街道', 2, 1],
-      ['未指定', 1, 0],
+      [null, 1, 0],
     ]);
   });
 });

@@ -36,8 +36,8 @@ function entry(over: Partial<LibraryEntry> = {}): LibraryEntry {
     mergedInto: null,
     sightings: { confirmed: 3, suggested: 1, rebuttal: 1, manual: 1, lastSeenAt: '2026-11-28T01:00:00Z' },
     rebuttals: [
-      { id: 1, title: '关于网传封城的说明', url: 'https://gov.example/notice/1', channels: ['own-media', 'weibo'], publishedAt: '2026-11-27T06:00:00Z' },
-      { id: 2, title: '村村通广播', url: 'javascript:alert(1)', channels: ['broadcast'], publishedAt: '2026-11-27T08:00:00Z' },
+      { id: 1, title: '关于网传封城的说明', url: 'https://gov.example/notice/1', channels: ['own-media', 'weibo'], publishedAt: '2026-11-27T06:00:00Z', text: '<b>经核实</b>，封城消息不实。', createdBy: '张编辑' },
+      { id: 2, title: '村村通广播', url: 'javascript:alert(1)', channels: ['broadcast'], publishedAt: '2026-11-27T08:00:00Z', text: '', createdBy: '李编辑' },
     ],
     clock: { firstSeenAt: '2026-11-27T00:00:00Z', confirmedAt: '2026-11-27T02:30:00Z', rebuttedAt: '2026-11-27T06:00:00Z', hoursToVerdict: 2.5, hoursToRebuttal: 6 },
     ...over,
@@ -139,6 +139,11 @@ describe('library entry page', () => {
     expect(rebuttals[0]!.text()).toContain('微博');
     expect(rebuttals[1]!.find('a').exists()).toBe(false);
     expect(rebuttals[1]!.text()).toContain('广播/村村通');
+    // The rebuttal's text is shown as text, with who recorded it.
+    expect(rebuttals[0]!.text()).toContain('张编辑');
+    expect(rebuttals[0]!.get('details p').text()).toBe('<b>经核实</b>，封城消息不实。');
+    expect(rebuttals[0]!.find('details b').exists()).toBe(false);
+    expect(rebuttals[1]!.find('details').exists()).toBe(false);
 
     const hist = w.findAll('[data-testid="history-row"]').map((r) => r.text());
     expect(hist[0]).toContain('李四');

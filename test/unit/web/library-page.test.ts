@@ -80,7 +80,7 @@ describe('rumour library list', () => {
         entry(1),
         entry(2, {
           claim: '<img src=x onerror=alert(1)>明天封城',
-          rebuttals: [{ id: 3, title: '说明', url: null, channels: ['weibo'], publishedAt: '2026-11-27T06:00:00Z' }],
+          rebuttals: [{ id: 3, title: '说明', url: null, channels: ['weibo'], publishedAt: '2026-11-27T06:00:00Z', text: '不实', createdBy: '张编辑' }],
           clock: { firstSeenAt: '2026-11-27T00:00:00Z', confirmedAt: '2026-11-27T01:00:00Z', rebuttedAt: '2026-11-27T06:00:00Z', hoursToVerdict: 1, hoursToRebuttal: 6 },
         }),
       ]),

@@ -3,22 +3,26 @@ import { reactive } from 'vue';
 /** The same key the review page uses: the name typed there is the one used everywhere else. */
 const KEY = 'yuqing.reviewer';
 
-/** There is no login yet: the acting editor's name is remembered on this device. */
-export function loadActorName(): string {
+/** A name remembered on this device under `key` ('' when none or storage is unavailable). */
+export function loadName(key: string): string {
   try {
-    return localStorage.getItem(KEY) ?? '';
+    return localStorage.getItem(key) ?? '';
   } catch {
     return '';
   }
 }
 
-export function saveActorName(name: string): void {
+export function saveName(key: string, name: string): void {
   try {
-    localStorage.setItem(KEY, name.trim());
+    localStorage.setItem(key, name.trim());
   } catch {
     // storage unavailable: the name lasts for this page only
   }
 }
+
+/** There is no login yet: the acting editor's name is remembered on this device. */
+export const loadActorName = (): string => loadName(KEY);
+export const saveActorName = (name: string): void => saveName(KEY, name);
 
 export interface ActorName {
   /** What is in the input now. */

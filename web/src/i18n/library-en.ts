@@ -104,6 +104,7 @@ export const libraryEn: typeof libraryZhCN = {
     capped: 'Only the latest {n} are listed',
   },
   rebuttals: {
+    showText: 'Full text',
     title: 'Rebuttals',
     none: 'No rebuttal published yet',
     open: 'Record a rebuttal',
@@ -144,6 +145,7 @@ export const libraryEn: typeof libraryZhCN = {
     changed: 'changed {fields}',
   },
   actions: {
+    rebuttal: 'Recorded a rebuttal',
     create: 'Created',
     update: 'Edited',
     merge: 'Merged into',

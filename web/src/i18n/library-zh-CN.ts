@@ -103,6 +103,7 @@ export const libraryZhCN = {
     capped: '仅列出最近 {n} 条',
   },
   rebuttals: {
+    showText: '查看全文',
     title: '辟谣记录',
     none: '尚未发布辟谣',
     open: '发布辟谣记录',
@@ -143,6 +144,7 @@ export const libraryZhCN = {
     changed: '修改了{fields}',
   },
   actions: {
+    rebuttal: '发布辟谣记录',
     create: '创建',
     update: '编辑',
     merge: '合并到',

@@ -109,6 +109,7 @@ export const useLiveStore = defineStore('live', () => {
     });
     es.addEventListener('items', (e) => onItems(Number(parse<{ new?: unknown }>(e)?.new) || 0));
     es.addEventListener('verdict', () => revision.value++);
+    es.addEventListener('library', () => revision.value++);
     es.addEventListener('job', (e) => {
       const job = parse<Job>(e);
       if (job && typeof job.id === 'number' && typeof job.total === 'number') onJob(job);

@@ -29,7 +29,8 @@ beforeAll(async () => {
     '/big-declared': { body: 'x'.repeat(3_000), headers: { 'content-length': '3000' } },
     '/image': { body: Buffer.from([0x89, 0x50, 0x4e, 0x47]), contentType: 'image/png' },
     '/feed': { body: '<rss/>', contentType: 'application/rss+xml' },
-    '/slow': { body: OK, delayMs: 400 },
+    // Far longer than the read timeout below: undici times the response head with a coarse (~0.5 s) clock.
+    '/slow': { body: OK, delayMs: 3_000 },
     '/gbk': { body: '<html><head><meta charset="gbk"></head><body>区政府通知公告</body></html>', charset: 'gbk', contentType: 'text/html' },
     '/spaced': { body: OK },
   });
@@ -109,10 +110,10 @@ describe('createFetcher', () => {
     await expect(fetcher.fetchPage(`${site.url}/feed`, LOCAL)).resolves.toMatchObject({ text: '<rss/>' });
   });
 
-  it('times out slow responses as retryable', async () => {
+  it('times out slow responses as retryable, saying which timeout fired', async () => {
     const err = await fetcher.fetchPage(`${site.url}/slow`, { ...LOCAL, timeoutMs: 100, retries: 0 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetryableError);
-    expect((err as Error).message).toMatch(/timed out after 100 ms/);
+    expect((err as Error).message).toBe('timed out after 100 ms with no data (read timeout)');
   });
 
   it('classifies a refused connection as retryable', async () => {

@@ -1,23 +1,7 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 
-const KEY = 'yuqing.reviewer';
-
-/** The reviewer's name is remembered on this device so editors type it once. */
-export function loadReviewerName(): string {
-  try {
-    return localStorage.getItem(KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function saveReviewerName(name: string): void {
-  try {
-    localStorage.setItem(KEY, name.trim());
-  } catch {
-    // storage unavailable: the name lasts for this page only
-  }
-}
+/** The reviewer's name is remembered on this device so editors type it once (shared with the library). */
+export { loadActorName as loadReviewerName, saveActorName as saveReviewerName } from '../../composables/useActorName';
 
 export const QUEUE_STATUSES = [
   'pending',

@@ -1,18 +1,7 @@
+import { loadName, saveName } from '../../composables/useActorName';
+
 const KEY = 'yuqing.reporter';
 
 /** Field staff report from their phones many times a day: their name is remembered on the device. */
-export function loadReporter(): string {
-  try {
-    return localStorage.getItem(KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function saveReporter(name: string): void {
-  try {
-    localStorage.setItem(KEY, name.trim());
-  } catch {
-    // storage unavailable: the name lasts for this page only
-  }
-}
+export const loadReporter = (): string => loadName(KEY);
+export const saveReporter = (name: string): void => saveName(KEY, name);
