@@ -35,7 +35,16 @@ function entries(dict: DictLike): [string, string][] {
   return out;
 }
 
-function markRewrites(groups: readonly DictGroup[], bmp: Uint8Array, astral: Set<number>): void {
+/**
+ * `composesToSelf(k, v)`: true when the single-character rewrite k → v of the first stage is undone
+ * by the second (hk 户 → 戶, then cn 戶 → 户), so k does not change the output after all.
+ */
+function markRewrites(
+  groups: readonly DictGroup[],
+  bmp: Uint8Array,
+  astral: Set<number>,
+  composesToSelf: (k: string, v: string) => boolean = () => false,
+): void {
   const mark = (ch: string): void => {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp > 0xffff) astral.add(cp);
@@ -46,6 +55,7 @@ function markRewrites(groups: readonly DictGroup[], bmp: Uint8Array, astral: Set
       for (const [key, value] of entries(dict)) {
         const k = [...key];
         const v = [...value];
+        if (k.length === 1 && v.length === 1 && k[0] !== v[0] && composesToSelf(k[0]!, v[0]!)) continue;
         if (k.length !== v.length) {
           k.forEach(mark);
           continue;
@@ -64,7 +74,14 @@ function build(): Simplifier {
   const to = Locale.to.cn ?? [];
   const bmp = new Uint8Array(0x10000);
   const astral = new Set<number>();
-  markRewrites(from, bmp, astral);
+  // Mainland characters the hk stage turns into Hong Kong forms and the cn stage turns straight back
+  // (户, 区, 发, 台, 温…) would otherwise send nearly every text through the converter. Such a
+  // character is left unmarked unless its intermediate form takes part in a multi-character entry of
+  // the second stage, where the round trip could come out differently.
+  const second = Converter({ from: 't', to: 'cn' });
+  const inSecondPhrases = new Set<string>();
+  for (const dict of to.flat()) for (const [key] of entries(dict)) if ([...key].length > 1) for (const ch of key) inSecondPhrases.add(ch);
+  markRewrites(from, bmp, astral, (k, v) => second(v) === k && !inSecondPhrases.has(v));
   markRewrites(to, bmp, astral);
   // The converter also folds CJK compatibility ideographs (豈 U+F900 → 岂); NFKC does most of that
   // first, but a text holding one must still go through.

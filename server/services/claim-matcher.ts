@@ -11,6 +11,6 @@ export function createClaimMatcher(opts: { suggestAt?: number; confirmAt?: numbe
     remove: (id) => {
       index.remove(id);
     },
-    match: (text) => index.match(text),
+    match: (text, opts) => index.match(text, opts),
   };
 }

@@ -5,13 +5,16 @@ import type { MatchWrite } from '../repositories/library-repo';
 export interface ClaimMatcher {
   add(entryId: number, claim: string): void;
   remove(entryId: number): void;
-  match(text: string): { entryId: number; similarity: number; kind: 'confirmed' | 'suggested' }[];
+  /** `normalised`: the text is already normaliseText output. */
+  match(text: string, opts?: { normalised?: boolean }): { entryId: number; similarity: number; kind: 'confirmed' | 'suggested' }[];
 }
 
 export interface Tagged {
   tags: Tag[];
   score: number;
   reasons: Reason[];
+  /** The tagger's normalised reading of the same text, when it has one (saves normalising twice). */
+  normalised?: string;
 }
 
 /** Links shown per item: the strongest few; more are noise to an editor. */
@@ -30,7 +33,10 @@ export function applyClaimMatches(
   matcher: ClaimMatcher,
   claimOf: (id: number) => string | null,
 ): { tagged: Tagged; matches: MatchWrite[] } {
-  const found = matcher.match(text).slice(0, MAX_LINKS);
+  const found = (tagged.normalised !== undefined ? matcher.match(tagged.normalised, { normalised: true }) : matcher.match(text)).slice(
+    0,
+    MAX_LINKS,
+  );
   if (found.length === 0) return { tagged, matches: [] };
   const isRebuttal = tagged.tags.includes('rebuttal');
   const matches: MatchWrite[] = found.map((m) => ({

@@ -13,6 +13,8 @@ export interface TagResult {
   tags: Tag[];
   score: number;
   reasons: Reason[];
+  /** The text as the tagger read it (normalised), so claim matching need not normalise it again. */
+  normalised?: string;
 }
 
 export interface ItemTagger {

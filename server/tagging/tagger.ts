@@ -28,7 +28,8 @@ export interface TaggerOptions {
 }
 
 export interface Tagger {
-  tag(input: TagInput): TagResult;
+  /** Also returns the normalised text it read, for the steps after it (claim matching). */
+  tag(input: TagInput): TagResult & { normalised: string };
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -68,7 +69,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   };
   const model = options.classifier;
   return {
-    tag({ title, body, kind }: TagInput): TagResult {
+    tag({ title, body, kind }: TagInput): TagResult & { normalised: string } {
       const text = normaliseText(taggedText(title, body));
       const evidence = collectEvidence(text);
       let result: TagResult;
@@ -78,8 +79,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         result = scoreEvidence(evidence, kind, opts, { probability, ngrams, blend: model.blend });
       }
       const gouging = findPriceGouging(text, kind);
-      if (gouging.length === 0) return result;
-      return { ...result, tags: [...result.tags, 'price-gouging'], reasons: [...result.reasons, priceGougingReason(gouging)] };
+      if (gouging.length === 0) return { ...result, normalised: text };
+      return { ...result, tags: [...result.tags, 'price-gouging'], reasons: [...result.reasons, priceGougingReason(gouging)], normalised: text };
     },
   };
 }

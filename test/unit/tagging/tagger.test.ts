@@ -110,7 +110,8 @@ describe('createTagger: ordinary items and invariants', () => {
       body: '因雨污管网改造，中山路（解放路至人民路段）将于6月3日至6月20日半幅施工，请过往车辆减速慢行、注意绕行。',
       kind: 'notice',
     });
-    expect(r).toEqual({ tags: [], score: 0, reasons: [] });
+    expect(r).toMatchObject({ tags: [], score: 0, reasons: [] });
+    expect(r.normalised).toContain('中山路道路施工');
   });
 
   it('discounts phrases official notices use legitimately (请大家, 务必)', () => {

@@ -11,6 +11,7 @@ const api = vi.hoisted(() => ({
   postClaim: vi.fn(),
   postRelease: vi.fn(),
   fetchSources: vi.fn(),
+  fetchEvidence: vi.fn(),
   fetchCrawlRuns: vi.fn(),
 }));
 vi.mock('../../../web/src/api/resources', () => api);
@@ -232,6 +233,27 @@ describe('review queue', () => {
     await rows[1]!.trigger('keydown', { key: 'n' });
     await settle();
     expect(api.postVerdict).toHaveBeenCalledWith(11, { verdict: 'not-rumor', reviewer: '李编辑' });
+    w.unmount();
+  });
+
+  it('looks up draft evidence only when the editor opens it, and shows it as text', async () => {
+    api.fetchReviewQueue.mockResolvedValue(page([suspect(12)]));
+    api.fetchEvidence.mockResolvedValue([
+      { itemId: 40, rebuttalId: null, title: '关于道路正常通行的说明<script>', url: 'https://gov.example/1', sourceName: '区政府', publishedAt: '2026-11-28T01:00:00Z', score: 0.42, phrases: ['明天全部道路封闭'] },
+      { itemId: null, rebuttalId: 3, title: '辟谣记录', url: 'javascript:alert(1)', sourceName: '辟谣记录', publishedAt: '2026-11-28T02:00:00Z', score: 0.2, phrases: [] },
+    ]);
+    const { w } = await mountAt('/review');
+    expect(api.fetchEvidence).not.toHaveBeenCalled();
+    const details = w.get('[data-testid="evidence"]');
+    (details.element as HTMLDetailsElement).open = true;
+    await details.trigger('toggle');
+    await settle();
+    expect(api.fetchEvidence).toHaveBeenCalledWith(12);
+    const rows = w.findAll('[data-testid="evidence-row"]');
+    expect(rows[0]!.get('a').attributes('href')).toBe('/items/40');
+    expect(rows[0]!.text()).toContain('关于道路正常通行的说明<script>');
+    expect(rows[0]!.get('mark').text()).toBe('明天全部道路封闭');
+    expect(rows[1]!.find('a').exists()).toBe(false);
     w.unmount();
   });
 });

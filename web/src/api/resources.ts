@@ -1,5 +1,5 @@
 import type { Health, ItemPage, Overview, Trends } from '../../../server/contracts/api';
-import type { AuditEntry, ClusterVerdictBody, ClusterVerdictResult, ReviewQueuePage, VerdictBody } from '../../../server/contracts/review';
+import type { AuditEntry, ClusterVerdictBody, ClusterVerdictResult, EvidenceItem, ReviewQueuePage, VerdictBody } from '../../../server/contracts/review';
 import type { Item } from '../../../server/contracts/item';
 import type { ItemCluster } from '../../../server/contracts/cluster';
 import type { CrawlRun, SourceView } from '../../../server/contracts/source';
@@ -26,6 +26,7 @@ export const postClaim = (id: number, editor: string) =>
 export const postRelease = (id: number, editor: string) =>
   apiRequest<Item>(`/api/review/items/${id}/release`, { method: 'POST', json: { editor } });
 export const fetchItemHistory = (id: number) => apiRequest<AuditEntry[]>(`/api/review/items/${id}/history`);
+export const fetchEvidence = (id: number) => apiRequest<EvidenceItem[]>(`/api/review/items/${id}/evidence`);
 export const fetchSources = () => apiRequest<{ sources: SourceView[] }>('/api/sources');
 export const postCrawlNow = (id: string) =>
   apiRequest<{ runId: number }>(`/api/sources/${encodeURIComponent(id)}/crawl`, { method: 'POST' });

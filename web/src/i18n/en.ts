@@ -72,6 +72,9 @@ export const en: Messages = {
     linkKinds: { confirmed: 'Matches', suggested: 'May match', rebuttal: 'Rebuts it', manual: 'Linked by an editor' },
   },
   review: {
+    evidence: "The district's related notices and rebuttals (draft evidence)",
+    noEvidence: 'No related official notice or rebuttal found',
+    evidenceScore: '{n}% related',
     pending: 'Pending',
     decided: 'Decided',
     all: 'All',

@@ -72,6 +72,9 @@ export const zhCN = {
     linkKinds: { confirmed: '确认相符', suggested: '疑似相符', rebuttal: '辟谣', manual: '人工关联' },
   },
   review: {
+    evidence: '区内相关通知与辟谣（参考证据）',
+    noEvidence: '没有找到相关的官方通知或辟谣',
+    evidenceScore: '相关度 {n}%',
     pending: '待研判',
     decided: '已研判',
     all: '全部',
