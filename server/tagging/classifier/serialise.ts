@@ -17,11 +17,26 @@ export class ModelFormatError extends Error {
 const finite = z.number().finite();
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 
+/**
+ * Versions this code reads. 2 added hyper.nb (the per-bucket scale may include naive-Bayes ratios);
+ * a version-1 file has no such flag and means exactly a version-2 model with nb: false, so it still
+ * loads. Anything newer is refused by name.
+ */
+export const MODEL_VERSION = 2;
+
 const ModelJson = z.object({
   format: z.literal(MODEL_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)], {
+    error: (issue) => `unsupported model version ${JSON.stringify(issue.input)}: this build reads versions 1 and 2; retrain with npm run tagger:train`,
+  }),
   features: z.object({ bits: z.number().int().min(8).max(24), maxN: z.number().int().min(1).max(5) }),
-  hyper: z.object({ lambda: finite.positive(), idf: z.boolean(), classBalance: z.boolean(), maxIter: z.number().int().positive() }),
+  hyper: z.object({
+    lambda: finite.positive(),
+    idf: z.boolean(),
+    nb: z.boolean().optional(),
+    classBalance: z.boolean(),
+    maxIter: z.number().int().positive(),
+  }),
   trained: z.object({ examples: z.number().int().nonnegative(), rumours: z.number().int().nonnegative(), updates: z.number().int().nonnegative() }),
   bias: finite,
   precisionBias: finite.positive(),
@@ -54,7 +69,7 @@ function decode(field: string, text: string, length: number, check: (x: number) 
 export function serialiseModel(model: ClassifierModel): string {
   return JSON.stringify({
     format: MODEL_FORMAT,
-    version: model.version,
+    version: MODEL_VERSION,
     features: model.features,
     hyper: model.hyper,
     trained: model.trained,
@@ -81,13 +96,17 @@ export function parseModel(json: string): ClassifierModel {
     throw new ModelFormatError(`invalid tagger model: ${issues.join('; ')}`);
   }
   const m = parsed.data;
-  if (m.hyper.idf !== (m.idf !== null)) throw new ModelFormatError('invalid tagger model: idf must be present exactly when hyper.idf is true');
+  if (m.version >= 2 && m.hyper.nb === undefined) throw new ModelFormatError('invalid tagger model: hyper.nb: required from version 2 on');
+  const hyper = { ...m.hyper, nb: m.hyper.nb ?? false };
+  if ((hyper.idf || hyper.nb) !== (m.idf !== null)) {
+    throw new ModelFormatError('invalid tagger model: idf must be present exactly when hyper.idf or hyper.nb is true');
+  }
   const dim = 2 ** m.features.bits;
   const isFinite = (x: number): boolean => Number.isFinite(x);
   return {
-    version: 1,
+    version: 2,
     features: m.features,
-    hyper: m.hyper,
+    hyper,
     trained: m.trained,
     bias: m.bias,
     precisionBias: m.precisionBias,

@@ -21,21 +21,46 @@ describe('serialiseModel / parseModel', () => {
     expect(serialiseModel(back)).toBe(json);
   });
 
-  it('round-trips a model without IDF', () => {
-    const plain = trainClassifier(syntheticExamples(60, 4), { ...SMALL, idf: false });
+  it('round-trips a model with neither IDF nor NB scaling', () => {
+    const plain = trainClassifier(syntheticExamples(60, 4), { ...SMALL, idf: false, nb: false });
     const back = parseModel(serialiseModel(plain));
     expect(back.idf).toBeNull();
     expect(predict(back, texts[0]!)).toBe(predict(plain, texts[0]!));
+  });
+
+  it('round-trips an NB-scaled model without IDF (the scale array is kept)', () => {
+    const nbOnly = trainClassifier(syntheticExamples(60, 4), { ...SMALL, idf: false, nb: true });
+    const back = parseModel(serialiseModel(nbOnly));
+    expect(back.idf).not.toBeNull();
+    expect(back.hyper.nb).toBe(true);
+    expect(predict(back, texts[0]!)).toBe(predict(nbOnly, texts[0]!));
+  });
+
+  it('still loads a version-1 file (before NB scaling) as a model with nb off', () => {
+    const old = trainClassifier(syntheticExamples(60, 4), { ...SMALL, nb: false });
+    const d = JSON.parse(serialiseModel(old)) as Record<string, unknown>;
+    const { nb: _nb, ...hyperV1 } = d.hyper as Record<string, unknown>;
+    const v1 = JSON.stringify({ ...d, version: 1, hyper: hyperV1 });
+    const back = parseModel(v1);
+    expect(back.version).toBe(2);
+    expect(back.hyper.nb).toBe(false);
+    expect(predict(back, texts[0]!)).toBe(predict(old, texts[0]!));
+    expect(JSON.parse(serialiseModel(back)).version).toBe(2);
   });
 
   const corrupt: [string, (d: Record<string, unknown>) => unknown, RegExp][] = [
     ['a truncated weights array', (d) => ({ ...d, weights: (d.weights as string).slice(0, 400) }), /weights holds \d+ bytes, expected 65536/],
     ['a missing field', (d) => ({ ...d, precision: undefined }), /precision/],
     ['another format', (d) => ({ ...d, format: 'something-else' }), /format/],
-    ['a future version', (d) => ({ ...d, version: 2 }), /version/],
+    ['a future version', (d) => ({ ...d, version: 3 }), /unsupported model version 3/],
+    ['a version-2 file without hyper.nb', (d) => ({ ...d, hyper: { ...(d.hyper as object), nb: undefined } }), /hyper\.nb: required/],
     ['non-base64 weights', (d) => ({ ...d, weights: '%%%' }), /weights: not base64/],
     ['an impossible bucket count', (d) => ({ ...d, features: { bits: 40, maxN: 3 } }), /features\.bits/],
-    ['idf present while hyper.idf says no', (d) => ({ ...d, hyper: { ...(d.hyper as object), idf: false } }), /idf must be present exactly/],
+    [
+      'a scale present while hyper.idf and hyper.nb say no',
+      (d) => ({ ...d, hyper: { ...(d.hyper as object), idf: false, nb: false } }),
+      /idf must be present exactly/,
+    ],
     [
       'a NaN weight',
       (d) => {

@@ -49,6 +49,24 @@ describe('trainClassifier on a separable synthetic task', () => {
     expect(() => trainClassifier(train, { bits: 40 })).toThrow(RangeError);
   });
 
+  it('scales buckets by NB log-count ratios: class-leaning n-grams above neutral ones, IDF kept', () => {
+    const withNb = trainClassifier(train, { ...SMALL, nb: true });
+    const idfOnly = trainClassifier(train, { ...SMALL, nb: false });
+    const mask = 2 ** withNb.features.bits - 1;
+    const bucketOf = (s: string): number => {
+      const buf = createUnitBuffer();
+      const n = toUnits(s, buf);
+      return gramBucket(buf.units, 0, n, mask);
+    };
+    const ratio = (s: string): number => withNb.idf![bucketOf(s)]! / idfOnly.idf![bucketOf(s)]!;
+    expect(ratio('内部消')).toBeGreaterThan(2); // only in rumours
+    expect(ratio('召开会')).toBeGreaterThan(2); // only in the rest: |r| counts both ways
+    expect(ratio('今天')).toBeLessThan(1.5); // everyday words lean neither way
+    let correct = 0;
+    for (const e of test) if (predict(withNb, e.text) >= 0.5 === (e.label === 'rumor')) correct++;
+    expect(correct / test.length).toBeGreaterThanOrEqual(0.97);
+  });
+
   it('gives the same probability whether asked to explain or not', () => {
     for (const t of ['据内部消息赶紧转发', '街道召开会议', '']) {
       expect(analyseNormalised(model, t, 0).probability).toBe(predictNormalised(model, t));
