@@ -172,18 +172,6 @@ function createRun(source: SourceConfig, sink: CrawlSink, deps: CrawlDeps) {
 
 type Run = ReturnType<typeof createRun>;
 
-/** Runs `fn` over `items` with at most `limit` in flight; fn handles its own errors. */
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 async function fetchItem(run: Run, source: SourceConfig, url: string, parse: (text: string, finalUrl: string) => ParsedItem, deps: CrawlDeps) {
   try {
     const page = await deps.fetcher.fetchPage(url, source);
@@ -204,7 +192,82 @@ function linkSignature(links: string[]): string {
   return [...links].sort().join('\n');
 }
 
+/**
+ * Detail pages of every list page go through one queue with `concurrency` workers, so the host's
+ * slots stay busy while the next list page is fetched (a barrier per list page left a tail of idle
+ * slots at the end of each one; see test/bench/README.md). `waitForRoom` lets the list walker run
+ * only a little ahead, so at most about one list page of links waits here.
+ */
+export function createDetailQueue(concurrency: number, work: (url: string) => Promise<void>) {
+  const limit = Math.max(1, concurrency);
+  let waiting: string[] = [];
+  let head = 0;
+  let workers = 0;
+  let failure: { err: unknown } | null = null;
+  let listeners: (() => void)[] = [];
+  const changed = () => {
+    if (listeners.length === 0) return;
+    const notify = listeners;
+    listeners = [];
+    for (const fn of notify) fn();
+  };
+  const nextChange = () => new Promise<void>((resolve) => listeners.push(resolve));
+
+  async function worker(): Promise<void> {
+    try {
+      while (head < waiting.length) {
+        const url = waiting[head++] as string;
+        if (head > 1_024 && head * 2 > waiting.length) {
+          waiting = waiting.slice(head);
+          head = 0;
+        }
+        changed();
+        await work(url);
+      }
+    } catch (err) {
+      failure ??= { err };
+    } finally {
+      workers -= 1;
+      changed();
+    }
+  }
+
+  return {
+    push(urls: readonly string[]): void {
+      for (const url of urls) waiting.push(url);
+      while (workers < limit && head < waiting.length) {
+        workers += 1;
+        void worker();
+      }
+    },
+    /** Resolves once no more than `limit` links wait unstarted: time to read the next list page. */
+    async waitForRoom(): Promise<void> {
+      while (waiting.length - head > limit && !failure) await nextChange();
+    },
+    /** Resolves when every link pushed so far has been handled; rethrows a worker's failure. */
+    async drain(): Promise<void> {
+      while (workers > 0) await nextChange();
+      if (failure) throw failure.err;
+    },
+  };
+}
+
 async function crawlHtmlList(source: HtmlListSource, sink: CrawlSink, run: Run, deps: CrawlDeps): Promise<void> {
+  const detail = (url: string) =>
+    fetchItem(run, source, url, (html, finalUrl) => parseDetailPage(html, finalUrl, source, { now: run.now() }), deps);
+  const details = createDetailQueue(source.concurrency, async (url) => {
+    await detail(url);
+    run.stepDone('detail');
+  });
+  try {
+    await walkHtmlList(source, sink, run, deps, details);
+  } finally {
+    await details.drain();
+  }
+}
+
+/** Reads list pages one after the other, handing their unknown links to the detail queue. */
+async function walkHtmlList(source: HtmlListSource, sink: CrawlSink, run: Run, deps: CrawlDeps, details: ReturnType<typeof createDetailQueue>): Promise<void> {
   const visited = new Set<string>();
   // Pinned posts repeat on every list page; fetch each detail page once per run.
   const queued = new Set<string>();
@@ -212,8 +275,6 @@ async function crawlHtmlList(source: HtmlListSource, sink: CrawlSink, run: Run, 
   let pageUrl = canonicalUrl(source.url);
   if (!pageUrl) throw new CriticalError(`source url is not http(s): ${source.url}`, { url: source.url });
   const where = { sourceId: source.id };
-  const detail = (url: string) =>
-    fetchItem(run, source, url, (html, finalUrl) => parseDetailPage(html, finalUrl, source, { now: run.now() }), deps);
   // Links an interrupted run discovered but never stored come first, so none is lost.
   const resumed = (await sink.frontier?.pending(source.id)) ?? [];
   if (resumed.length) {
@@ -224,12 +285,10 @@ async function crawlHtmlList(source: HtmlListSource, sink: CrawlSink, run: Run, 
     for (const url of still) queued.add(url);
     run.log.info({ ...where, links: admitted.length }, 'resuming links left by an interrupted run');
     run.addTotal(admitted.length, 'list');
-    await forEachLimited(admitted, source.concurrency, async (url) => {
-      await detail(url);
-      run.stepDone('detail');
-    });
+    details.push(admitted);
   }
   for (let pageNo = 1; pageNo <= source.list.maxPages; pageNo++) {
+    await details.waitForRoom();
     visited.add(pageUrl);
     if (!run.admit(pageUrl)) return;
     let page: FetchedPage;
@@ -265,10 +324,7 @@ async function crawlHtmlList(source: HtmlListSource, sink: CrawlSink, run: Run, 
     } catch (err) {
       run.log.warn({ ...where, err: describeError(err) }, 'could not record discovered links in the crawl frontier');
     }
-    await forEachLimited(admitted, source.concurrency, async (url) => {
-      await detail(url);
-      run.stepDone('detail');
-    });
+    details.push(admitted);
     // Lists are newest first: a page with nothing new means the rest was seen on earlier runs.
     if (unknown.length === 0) return;
     if (!next) return;

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
-import { assessText } from './mojibake';
+import { isUtf8 } from 'node:buffer';
+import { assessText, mayBeGarbled } from './mojibake';
 
 export type CharsetSource = 'forced' | 'bom' | 'header' | 'meta' | 'sniffed' | 'default' | 'repaired';
 
@@ -93,13 +94,15 @@ export function charsetFromMarkup(bytes: Uint8Array): string | null {
  * proves nothing, but a long run of valid multibyte UTF-8 is practically never GBK by accident.
  */
 export function looksLikeUtf8(bytes: Uint8Array): boolean {
-  if (!bytes.some((b) => b >= 0x80)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+  let multibyte = false;
+  for (let i = 0; i < bytes.length; i++) {
+    if ((bytes[i] ?? 0) >= 0x80) {
+      multibyte = true;
+      break;
+    }
   }
+  // Validates without building the string a fatal TextDecoder would (and then throw away).
+  return multibyte && isUtf8(bytes);
 }
 
 /** What a Chinese page is written in when its declaration is wrong, most likely first. */
@@ -146,7 +149,7 @@ export function decodeBody(
   opts: { contentType?: string | null; forced?: string | null; checkMojibake?: boolean } = {},
 ): Decoded {
   const first = firstGuess(bytes, opts);
-  if (opts.checkMojibake === false) return { ...first, mojibake: null };
+  if (opts.checkMojibake === false || !mayBeGarbled(first.text)) return { ...first, mojibake: null };
   const firstCheck = assessText(first.text);
   if (!firstCheck.garbled) return { ...first, mojibake: null };
   if (first.source !== 'forced') {
@@ -169,8 +172,10 @@ function decodeAs(bytes: Uint8Array, charset: string): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }
 
+const UTF8 = new TextDecoder('utf-8');
+
 function utf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
+  return UTF8.decode(bytes);
 }
 
 function stripBom(text: string): string {

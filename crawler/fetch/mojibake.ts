@@ -60,6 +60,43 @@ function pairs(bytes: Buffer, count: number): number[] {
   return codes;
 }
 
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
+
+function isCommonCodes(g: number, b: number): boolean {
+  const gbLevel1 = g >= 0xb0a1 && g <= 0xd7fe && (g & 0xff) >= 0xa1;
+  const big5Frequent = b >= 0xa440 && b <= 0xc67e;
+  return gbLevel1 || big5Frequent;
+}
+
+let commonTable: Uint8Array | null = null;
+
+/**
+ * 1 for every everyday hanzi of U+4E00–U+9FFF, built once (a few ms) from the same GBK and Big5
+ * encodings the per-page check used to run on each page's text: a table look-up per character
+ * gives the same answer without encoding every page twice (9 % of the crawler's CPU before).
+ */
+function commonHanTable(): Uint8Array {
+  if (commonTable) return commonTable;
+  const size = HAN_LAST - HAN_FIRST + 1;
+  const table = new Uint8Array(size);
+  let all = '';
+  for (let cp = HAN_FIRST; cp <= HAN_LAST; cp++) all += String.fromCharCode(cp);
+  // Each character encodes to one pair or to one '?', so the codes line up with the characters.
+  const gbk = pairs(iconv.encode(all, 'gbk'), size);
+  const big5 = pairs(iconv.encode(all, 'big5'), size);
+  for (let i = 0; i < size; i++) table[i] = isCommonCodes(gbk[i] ?? -1, big5[i] ?? -1) ? 1 : 0;
+  commonTable = table;
+  return table;
+}
+
+/** One hanzi outside the table's range, encoded as before. */
+function isCommonOutside(ch: string): boolean {
+  const g = pairs(iconv.encode(ch, 'gbk'), 1)[0] ?? -1;
+  const b = pairs(iconv.encode(ch, 'big5'), 1)[0] ?? -1;
+  return isCommonCodes(g, b);
+}
+
 /**
  * Share of hanzi that are everyday characters: GB2312 level 1 (the 3,755 common simplified ones)
  * or Big5's frequent block (5,401 common traditional ones). Real text scores near 1; bytes read
@@ -67,18 +104,45 @@ function pairs(bytes: Buffer, count: number): number[] {
  */
 export function commonHanShare(han: string[]): number {
   if (han.length === 0) return 1;
-  const joined = han.join('');
-  const gbk = pairs(iconv.encode(joined, 'gbk'), han.length);
-  const big5 = pairs(iconv.encode(joined, 'big5'), han.length);
+  const table = commonHanTable();
   let common = 0;
-  for (let i = 0; i < han.length; i++) {
-    const g = gbk[i] ?? -1;
-    const b = big5[i] ?? -1;
-    const gbLevel1 = g >= 0xb0a1 && g <= 0xd7fe && (g & 0xff) >= 0xa1;
-    const big5Frequent = b >= 0xa440 && b <= 0xc67e;
-    if (gbLevel1 || big5Frequent) common += 1;
+  for (const ch of han) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const inTable = cp >= HAN_FIRST && cp <= HAN_LAST && ch.length === 1;
+    if (inTable ? table[cp - HAN_FIRST] === 1 : isCommonOutside(ch)) common += 1;
   }
   return common / han.length;
+}
+
+/** 锟, 烫 and 屯: the first characters of KNOWN_GARBAGE, so the regex runs only when one is there. */
+const GARBAGE_LEADS = new Set([0x951f, 0x70eb, 0x5c6f]);
+
+/**
+ * Every character a sign other than the common-hanzi share can start from: C1 controls and the
+ * Latin-1 letters of UTF-8-as-Latin-1 pairs, control pictures, Extension A, private use and
+ * compatibility ideographs, U+FFFD, high surrogates from Extension B up, and 锟/烫/屯.
+ */
+const SUSPICIOUS = /[\u0080-\u009f\u00c2-\u00ef\u2400-\u243f\u3400-\u4dbf\ue000-\ufaff\ufffd\ud840-\udbff\u951f\u70eb\u5c6f]/;
+
+/**
+ * A cheap first look for the common case, a page decoded right: false means assessText(text)
+ * (not strict) would find nothing, so the full count can be skipped. Without a suspicious
+ * character only the common-hanzi share can condemn a text, and that reads the first SAMPLE_HAN
+ * hanzi only.
+ */
+export function mayBeGarbled(text: string): boolean {
+  if (SUSPICIOUS.test(text)) return true;
+  const table = commonHanTable();
+  let sampled = 0;
+  let common = 0;
+  for (let i = 0; i < text.length && sampled < SAMPLE_HAN; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp >= HAN_FIRST && cp <= HAN_LAST) {
+      sampled += 1;
+      common += table[cp - HAN_FIRST] ?? 0;
+    }
+  }
+  return sampled >= 30 && common / sampled < 0.75;
 }
 
 /**
@@ -87,31 +151,51 @@ export function commonHanShare(han: string[]): number {
  * Thresholds are ratios with a small floor, so one stray byte in a long page is not mojibake.
  * `strict` lowers the floors: a decoding proposed as a repair must show it is clean, while a
  * page's declared charset is only rejected on clear evidence.
+ *
+ * Runs on every fetched page, so it is one pass over char codes with a table look-up per hanzi;
+ * the two regexes run only when the pass saw a character they could start on.
  */
 export function assessText(text: string, opts: { strict?: boolean } = {}): TextAssessment {
   const floor = opts.strict ? 1 : 3;
   const minHan = opts.strict ? 8 : 30;
+  const table = commonHanTable();
   let nonAscii = 0;
   let replacement = 0;
   let rare = 0;
   let odd = 0;
   let hanTotal = 0;
-  const han: string[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
+  let sampled = 0;
+  let sampledCommon = 0;
+  let latin1Leads = 0;
+  let garbageLeads = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    let cp = text.charCodeAt(i);
     if (cp < 0x80) continue;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i += 1;
+      }
+    }
     nonAscii += 1;
     if (cp === 0xfffd) replacement += 1;
-    else if (cp >= 0x4e00 && cp <= 0x9fff) {
+    else if (cp >= HAN_FIRST && cp <= HAN_LAST) {
       hanTotal += 1;
-      if (han.length < SAMPLE_HAN) han.push(ch);
+      if (sampled < SAMPLE_HAN) {
+        sampled += 1;
+        sampledCommon += table[cp - HAN_FIRST] ?? 0;
+      }
+      if (GARBAGE_LEADS.has(cp)) garbageLeads += 1;
     } else if (isRare(cp)) rare += 1;
     else if (isOdd(cp)) odd += 1;
+    else if (cp >= 0xc2 && cp <= 0xef) latin1Leads += 1;
   }
   if (nonAscii === 0) return { garbled: false, score: 0, signs: [] };
-  const latin1 = text.match(LATIN1_PAIR)?.length ?? 0;
-  const garbage = text.match(KNOWN_GARBAGE)?.length ?? 0;
-  const common = commonHanShare(han);
+  const latin1 = latin1Leads > 0 ? (text.match(LATIN1_PAIR)?.length ?? 0) : 0;
+  const garbage = garbageLeads > 0 ? (text.match(KNOWN_GARBAGE)?.length ?? 0) : 0;
+  const common = sampled === 0 ? 1 : sampledCommon / sampled;
   const uncommon = Math.round(hanTotal * (1 - common));
 
   const signs: string[] = [];
@@ -119,7 +203,7 @@ export function assessText(text: string, opts: { strict?: boolean } = {}): TextA
   if (latin1 >= floor && latin1 / nonAscii >= 0.05) signs.push(`${latin1} UTF-8-as-Latin-1 pairs`);
   if (garbage > 0) signs.push(`"锟斤拷"-style garbage ×${garbage}`);
   if (rare >= floor && rare / (hanTotal + rare) >= 0.05) signs.push(`${rare} private-use/extension chars`);
-  if (han.length >= minHan && common < 0.75) signs.push(`common hanzi only ${Math.round(common * 100)}%`);
+  if (sampled >= minHan && common < 0.75) signs.push(`common hanzi only ${Math.round(common * 100)}%`);
 
   const score = (replacement * 3 + latin1 * 2 + garbage * 9 + rare * 2 + odd + uncommon) / nonAscii;
   return { garbled: signs.length > 0, score, signs };

@@ -1,9 +1,9 @@
-import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { HtmlListSource } from '../../server/contracts/source';
 import { NonRetryableError } from '../errors';
 import { canonicalUrl } from '../pipeline/canonical-url';
 import { collapseInline, selectionText, type AnyNode } from '../pipeline/clean-text';
+import { loadHtml } from '../pipeline/load-html';
 import { findLabelledDateWithPrecision, parseDateWithPrecision, type ParsedDate } from '../pipeline/dates';
 import { extractArticle } from '../extract/article';
 import type { ParsedItem } from '../pipeline/build-item';
@@ -30,9 +30,15 @@ function hrefOf(node: Cheerio<AnyNode>): string | undefined {
  * the site's layout changed (an empty but intact list still has its container), so it throws.
  */
 export function parseListPage(html: string, pageUrl: string, source: Pick<HtmlListSource, 'list'>): ListPage {
-  const $ = cheerio.load(html);
+  const selectors = [source.list.link, source.list.next];
+  let $ = loadHtml(html, { selectors });
+  let matched = $(source.list.link);
+  // Before calling it a layout change, read the page as a browser would (see load-html.ts).
+  if (matched.length === 0) {
+    $ = loadHtml(html, { strict: true });
+    matched = $(source.list.link);
+  }
   const base = baseUrl($, pageUrl);
-  const matched = $(source.list.link);
   if (matched.length === 0) {
     throw new NonRetryableError(`layout changed: list.link "${source.list.link}" matched nothing`, { url: pageUrl });
   }
@@ -56,16 +62,50 @@ export function parseListPage(html: string, pageUrl: string, source: Pick<HtmlLi
   return { links, next };
 }
 
+/**
+ * The first element each selector matches (null when none or no selector). Selectors without
+ * pseudo-classes are looked up together, in one walk of the document instead of one each; the
+ * union comes in document order, so each one's first match is the first union element it fits.
+ */
+function firstMatches($: CheerioAPI, selectors: readonly (string | undefined)[]): (Cheerio<AnyNode> | null)[] {
+  const found: (Cheerio<AnyNode> | null)[] = selectors.map(() => null);
+  const wanted = selectors.flatMap((sel, i) => (sel ? [i] : []));
+  // cheerio's positional pseudo-classes (:first, :eq…) mean something else inside a union.
+  if (wanted.some((i) => selectors[i]?.includes(':'))) {
+    for (const i of wanted) {
+      const el = $(selectors[i] as string).first();
+      found[i] = el.length ? el : null;
+    }
+    return found;
+  }
+  let left = wanted.length;
+  for (const node of $(wanted.map((i) => selectors[i]).join(', ')).toArray()) {
+    const el = $(node);
+    for (const i of wanted) {
+      if (found[i] === null && el.is(selectors[i] as string)) {
+        found[i] = el;
+        left -= 1;
+      }
+    }
+    if (left === 0) break;
+  }
+  return found;
+}
+
 /** Dates hide in attributes as often as in text: <time datetime>, <meta content>. */
-function timeFrom($: CheerioAPI, selector: string | undefined, now: Date | undefined): ParsedDate | null {
-  if (!selector) return null;
-  const el = $(selector).first();
-  if (el.length === 0) return null;
+function timeFrom(el: Cheerio<AnyNode> | null, now: Date | undefined): ParsedDate | null {
+  if (!el) return null;
   for (const candidate of [el.attr('datetime'), el.attr('content'), el.attr('title'), el.text()]) {
     const parsed = parseDateWithPrecision(candidate, { now });
     if (parsed) return parsed;
   }
   return null;
+}
+
+/** htmlparser2 adds no <body> to a page that leaves it out: the whole document stands in for it. */
+function pageBody($: CheerioAPI): Cheerio<AnyNode> {
+  const body = $('body');
+  return body.length > 0 ? body.first() : ($.root() as unknown as Cheerio<AnyNode>);
 }
 
 /** "作者：张三" and "来源：区融媒体中心" keep only the name. */
@@ -91,23 +131,28 @@ export function parseDetailPage(
     if (!article.body.trim()) throw new NonRetryableError('no article text found on the page', { url });
     return { url, ...article };
   }
-  const $ = cheerio.load(html);
-  const bodyEl = $(detail.body).first();
-  if (bodyEl.length === 0) {
+  const selectors = [detail.body, detail.title, detail.time, detail.author];
+  let $ = loadHtml(html, { selectors });
+  let found = firstMatches($, selectors);
+  if (!found[0]) {
+    $ = loadHtml(html, { strict: true });
+    found = firstMatches($, selectors);
+  }
+  const [bodyEl, titleEl, timeEl, authorEl] = found;
+  if (!bodyEl) {
     throw new NonRetryableError(`layout changed: detail.body "${detail.body}" matched nothing`, { url });
   }
   const title =
-    collapseInline($(detail.title).first().text()) ||
+    collapseInline(titleEl?.text() ?? '') ||
     collapseInline($('meta[property="og:title"]').attr('content') ?? '') ||
     collapseInline($('title').first().text());
 
-  const author = detail.author ? cleanAuthor($(detail.author).first().text()) : null;
+  const author = authorEl ? cleanAuthor(authorEl.text()) : null;
   const published =
-    timeFrom($, detail.time, opts.now) ??
+    timeFrom(timeEl ?? null, opts.now) ??
     parseDateWithPrecision($('meta[property="article:published_time"]').attr('content')) ??
-    findLabelledDateWithPrecision(collapseInline($('body').text()), { now: opts.now });
+    findLabelledDateWithPrecision(collapseInline(pageBody($).text()), { now: opts.now });
 
-  // Text is taken last: selectionText strips noise elements from the document as it goes.
   const body = selectionText(bodyEl);
   return { url, title, body, publishedAt: published?.iso ?? null, publishedPrecision: published?.precision ?? null, author };
 }

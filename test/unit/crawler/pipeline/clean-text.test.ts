@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
+import { load as loadSlim } from 'cheerio/slim';
 import { describe, expect, it } from 'vitest';
-import { bound, htmlToText, selectionText } from '../../../../crawler/pipeline/clean-text';
+import { bound, collapseParagraphs, htmlToText, selectionText } from '../../../../crawler/pipeline/clean-text';
 import { buildRawItem } from '../../../../crawler/pipeline/build-item';
 import { MAX_BODY_CHARS, MAX_TITLE_CHARS, RawItem } from '../../../../server/contracts/item';
 
@@ -12,9 +13,25 @@ describe('text clean-up', () => {
     expect(selectionText($('#c'))).toBe('第一段， 有 空格。\n第二段\n换行后\n条目一\n条目二\n行内粗体');
   });
 
+  it('leaves out noise and hidden elements inside the selection, on either parser, without touching the document', () => {
+    const html = `<div id="c"><p>正文<span hidden>隐藏</span></p><noscript>请开启脚本</noscript><button>分享</button>
+      <svg><text>图</text></svg><select><option>选项</option></select><iframe src="x"></iframe><p>结尾</p></div>`;
+    for (const $ of [cheerio.load(html), loadSlim(html)]) {
+      expect(selectionText($('#c') as never)).toBe('正文\n结尾');
+      expect($('#c noscript')).toHaveLength(1);
+    }
+  });
+
   it('turns an HTML fragment into text and decodes entities, never returning markup', () => {
     const text = htmlToText('<p>紧急&amp;扩散 &lt;b&gt;</p><p><img src="x.png">图<a href="#">链</a></p>');
     expect(text).toBe('紧急&扩散 <b>\n图链');
+  });
+
+  it('collapses paragraphs the same whether or not the text was collapsed before', () => {
+    const slow = (t: string) => t.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '').join('\n');
+    for (const t of ['第一段\n第二段 有空格', ' 前导', '尾随 ', '\n前', '后\n', '两个  空格', '空\n\n行', '行 \n尾', '行\n 首', '全角\u3000空格', 'tab\t', 'cr\r\nlf', 'nbsp\u00a0x', '']) {
+      expect(collapseParagraphs(t)).toBe(slow(t));
+    }
   });
 
   it('bounds text without splitting a surrogate pair', () => {
