@@ -3,7 +3,7 @@ import { filtersFromQuery, filtersToParams, filtersToQuery } from '../../../web/
 import { emptyRebuttalDraft, rebuttalBody, rebuttalProblems, shanghaiMinuteToIso } from '../../../web/src/features/library/rebuttal-form';
 import { importFormatOf, parseImportErrorPath } from '../../../web/src/features/library/import-check';
 import { changedFields, draftOf, draftProblems, entryPatch } from '../../../web/src/features/library/entry-edit';
-import { formatHours, formatSimilarity, hoursSince, rebuttalState, safeHttpUrl } from '../../../web/src/features/library/library-view';
+import { durationText, formatHours, formatSimilarity, hoursSince, rebuttalState, safeHttpUrl } from '../../../web/src/features/library/library-view';
 import { loadActorName, useActorName } from '../../../web/src/composables/useActorName';
 import { libraryListQuery } from '../../../web/src/api/library';
 import { CHANNELS } from '../../../web/src/features/library/library-query';
@@ -91,6 +91,9 @@ describe('entry edits and display', () => {
     expect(hoursSince('2026-11-28T01:00:00Z', Date.parse('2026-11-28T00:00:00Z'))).toBe(0);
     expect(formatHours(1234.56)).toBe('1,234.6');
     expect(formatHours(null)).toBe('—');
+    const t = (key: string, v: Record<string, unknown>) => `${key}:${String(v.n)}`;
+    expect(durationText(71.9, t)).toBe('library.hours:71.9');
+    expect(durationText(148.1, t)).toBe('library.days:6.2');
     expect(formatSimilarity(0.934)).toBe('93%');
     expect(safeHttpUrl('https://gov.example/a')).toBe('https://gov.example/a');
     expect(safeHttpUrl('javascript:alert(1)')).toBeNull();

@@ -6,6 +6,7 @@ export const libraryEn: typeof libraryZhCN = {
   actor: 'Editor',
   actorPlaceholder: 'Your name',
   needActor: 'Enter the editor name first',
+  days: '{n} d',
   hours: '{n} h',
   listSeparator: ', ',
   claim: 'Claim',

@@ -5,6 +5,7 @@ export const libraryZhCN = {
   actor: '编辑人',
   actorPlaceholder: '请输入姓名',
   needActor: '请先填写编辑人姓名',
+  days: '{n} 天',
   hours: '{n} 小时',
   listSeparator: '，',
   claim: '谣言说法',

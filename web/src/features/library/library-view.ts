@@ -36,6 +36,14 @@ export function formatHours(h: number | null | undefined, locale: Locale = 'zh-C
   return f.format(h);
 }
 
+/** From this many hours a duration reads better in days (148.1 小时 → 6.2 天). */
+export const DAYS_FROM_HOURS = 72;
+
+/** A duration in hours as the clock shows it: hours up to three days, days beyond. */
+export function durationText(h: number, t: (key: string, values: Record<string, unknown>) => string, locale: Locale = 'zh-CN'): string {
+  return h >= DAYS_FROM_HOURS ? t('library.days', { n: formatHours(h / 24, locale) }) : t('library.hours', { n: formatHours(h, locale) });
+}
+
 /** "0.93" → "93%". */
 export function formatSimilarity(s: number): string {
   return `${Math.round(Math.max(0, Math.min(1, s)) * 100)}%`;
