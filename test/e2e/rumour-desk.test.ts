@@ -98,6 +98,9 @@ describe.skipIf(!availability.run)('the rumour desk in headless Chromium', () =>
     expect(await page.getByTestId('item-detail').innerText()).toContain('已知谣言');
     const link = page.getByTestId('item-library-links').locator('a').first();
     expect(await link.innerText()).toBe(CLAIM);
+    // Decided by the match itself, and the item's history says so.
+    await page.getByTestId('item-history-row').first().waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('item-history').innerText()).toContain('系统自动匹配');
     await page.screenshot({ path: path.join(SHOTS, 'rumour-desk-item.png'), fullPage: true });
     await page.goto(entryUrl);
     await page.getByTestId('sightings-chart').locator('canvas, svg').first().waitFor({ timeout: 10_000 });

@@ -50,6 +50,9 @@ export const en: Messages = {
     sorts: { relevance: 'Relevance', newest: 'Newest', oldest: 'Oldest', score: 'Rumour likelihood' },
   },
   item: {
+    history: 'History',
+    noHistory: 'Nobody has worked on it yet',
+    historyActions: { claim: 'claimed', release: 'released', verdict: 'decided', 'cluster-verdict': 'decided the group', 'auto-match': 'matched the library', 'library-link': 'linked to the library' },
     back: 'Back',
     source: 'Source',
     published: 'Published',

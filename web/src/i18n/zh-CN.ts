@@ -50,6 +50,9 @@ export const zhCN = {
     sorts: { relevance: '相关度', newest: '最新', oldest: '最早', score: '谣言可能性' },
   },
   item: {
+    history: '处理记录',
+    noHistory: '尚无人处理',
+    historyActions: { claim: '认领', release: '释放认领', verdict: '研判', 'cluster-verdict': '整组研判', 'auto-match': '自动匹配谣言库', 'library-link': '关联谣言库' },
     back: '返回',
     source: '来源',
     published: '发布时间',
