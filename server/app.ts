@@ -14,6 +14,7 @@ import { reviewRoutes } from './routes/review';
 import { sightingsRoutes } from './routes/sightings';
 import { sourcesRoutes } from './routes/sources';
 import { statsRoutes } from './routes/stats';
+import { topicsRoutes } from './routes/topics';
 import type { SourcesRepo } from './repositories/sources-repo';
 import type { CrawlService } from './services/crawl-service';
 import type { EventBus } from './services/event-bus';
@@ -23,6 +24,7 @@ import type { LibraryService } from './services/library-service';
 import type { ReviewService } from './services/review-service';
 import type { SightingsService } from './services/sightings-service';
 import type { StatsService } from './services/stats-service';
+import type { TopicsService } from './services/topics-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
@@ -32,6 +34,7 @@ export interface AppDeps {
   sightings: SightingsService;
   jobs: Pick<JobRunner, 'list'>;
   stats: StatsService;
+  topics: TopicsService;
   sources: SourcesRepo;
   crawl: CrawlService | null;
   events: EventBus;
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', jobsRoutes(deps.jobs));
   api.route('/', sourcesRoutes(createSourcesService({ sources: deps.sources }), deps.sources, deps.crawl));
   api.route('/', statsRoutes(deps.stats));
+  api.route('/', topicsRoutes(deps.topics));
   api.route('/', eventsRoutes(deps.events));
   if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
   api.doc31('/openapi.json', {

@@ -118,6 +118,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     sightings: services.sightings,
     jobs: services.jobs,
     stats: services.stats,
+    topics: services.topics,
     sources: sourcesRepo,
     crawl,
     events,

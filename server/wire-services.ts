@@ -23,6 +23,8 @@ import { createRetagService } from './services/retag-service';
 import { createReviewService, type LearnedVerdict } from './services/review-service';
 import { createSightingsService } from './services/sightings-service';
 import { createStatsService } from './services/stats-service';
+import { createTopicsRepo } from './repositories/topics-repo';
+import { createTopicsService } from './services/topics-service';
 
 /** Who decided an item that claim matching recognised as a known rumour. */
 export const AUTO_MATCH_ACTOR = '系统自动匹配';
@@ -104,12 +106,21 @@ export function wireServices(o: WireOptions) {
     events,
     now: o.now,
   });
+  const topics = createTopicsService({
+    topics: createTopicsRepo(db),
+    items: itemsRepo,
+    runner: jobs,
+    normalise: o.normalise,
+    events,
+    now: o.now,
+  });
   const ingest = createIngestService({
     items: itemsRepo,
     sources: sourcesRepo,
     tagger: o.tagger,
     clusters,
     claims,
+    topics: topics.step,
     events,
     onStored: kick,
     now: o.now,
@@ -167,9 +178,10 @@ export function wireServices(o: WireOptions) {
     review,
     sightings,
     stats,
-    /** Loads what lives in memory (near-duplicate and claim indexes) from SQLite. */
+    topics,
+    /** Loads what lives in memory (near-duplicate and claim indexes, topic rules) from SQLite. */
     rebuildIndexes() {
-      return { ...clusters.rebuild(), libraryEntries: library.rebuildIndex() };
+      return { ...clusters.rebuild(), libraryEntries: library.rebuildIndex(), topics: topics.load() };
     },
   };
 }

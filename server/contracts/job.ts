@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const JobKind = z.enum(['retag']);
+export const JobKind = z.enum(['retag', 'topic-match']);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** A long background job, as the dashboard shows its progress (also sent live as the SSE event "job"). */
@@ -12,7 +12,7 @@ export const Job = z.object({
   status: z.enum(['queued', 'running', 'done', 'failed']),
   done: z.number().int(),
   total: z.number().int(),
-  /** Items whose tags, score or library links changed. */
+  /** Items whose tags, score or library links changed (retag), or that joined or left a topic (topic-match). */
   changed: z.number().int(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

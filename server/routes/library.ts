@@ -15,15 +15,12 @@ import {
   SightingsView,
 } from '../contracts/library';
 import type { LibraryService } from '../services/library-service';
-import { createRouter, problemResponses } from '../http/openapi-app';
+import { createRouter, jsonBody, jsonResponses, problemResponses } from '../http/openapi-app';
 import { IdParam } from './items';
 
-const ok = <T extends z.ZodType>(schema: T, description: string, status: 200 | 201 = 200) => ({
-  [status]: { description, content: { 'application/json': { schema } } },
-  ...problemResponses,
-  409: { description: 'Conflicts with the entry state, e.g. already merged (problem+json)' },
-});
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const ok = <T extends z.ZodType>(schema: T, description: string, status: 200 | 201 = 200) =>
+  jsonResponses(schema, description, { status, conflict: 'Conflicts with the entry state, e.g. already merged' });
+const body = jsonBody;
 
 const listRoute = createRoute({
   method: 'get',

@@ -12,15 +12,12 @@ import {
   VerdictBody,
 } from '../contracts/review';
 import type { ReviewService } from '../services/review-service';
-import { createRouter, problemResponses } from '../http/openapi-app';
+import { createRouter, jsonBody, jsonResponses } from '../http/openapi-app';
 import { IdParam } from './items';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  200: { description, content: { 'application/json': { schema } } },
-  ...problemResponses,
-  409: { description: 'Claimed by another editor, or already decided (problem+json)' },
-});
-const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodType>(schema: T, description: string) =>
+  jsonResponses(schema, description, { conflict: 'Claimed by another editor, or already decided' });
+const body = jsonBody;
 
 const queueRoute = createRoute({
   method: 'get',

@@ -10,6 +10,8 @@ export interface AppEvents {
   job: Job;
   /** A library entry or its rebuttals changed. */
   library: { id: number };
+  /** Topics whose stored items were (re)matched. */
+  topics: { ids: number[] };
 }
 
 export function createEventBus() {

@@ -8,6 +8,7 @@ import { shanghaiDay, toUtcIso } from '../lib/time';
 import type { MatchWrite } from '../repositories/library-repo';
 import type { ClusterService } from './cluster-service';
 import type { EventBus } from './event-bus';
+import type { TopicStep } from './topics-service';
 
 export interface TagResult {
   tags: Tag[];
@@ -44,6 +45,8 @@ export function createIngestService(deps: {
   clusters: Pick<ClusterService, 'prepareBatch'>;
   /** The known-rumour library: matches change tags and are stored as sightings with the item. */
   claims?: ClaimStep;
+  /** Monitoring topics: each stored item joins the topics whose rules it meets. */
+  topics?: TopicStep;
   events?: EventBus;
   onStored?: () => void;
   now?: () => Date;
@@ -55,6 +58,7 @@ export function createIngestService(deps: {
       const collectedAt = now().toISOString();
       const prepared: NewItem[] = [];
       const matches: MatchWrite[][] = [];
+      const topicIds: number[][] = [];
       const errors: { path: string; message: string }[] = [];
       batch.forEach((raw, i) => {
         const parsed = RawItemSchema.safeParse(raw);
@@ -80,6 +84,9 @@ export function createIngestService(deps: {
           const matched = deps.claims.apply(`${title}\n${body}`, tagged);
           tagged = matched.tagged;
           matches[prepared.length] = matched.matches;
+        }
+        if (deps.topics) {
+          topicIds[prepared.length] = deps.topics.match({ title, body, normalised: tagged.normalised, sourceId: it.sourceId, kind });
         }
         prepared.push({
           sourceId: it.sourceId,
@@ -108,6 +115,8 @@ export function createIngestService(deps: {
         placement.place(id, at);
         const found = matches[at];
         if (found?.length) deps.claims!.record(id, found, prepared[at]!.sortAt);
+        const joined = topicIds[at];
+        if (joined?.length) deps.topics!.record(id, joined, prepared[at]!.sortAt);
       });
       placement.commit();
       const result = { new: ids.length, duplicate: prepared.length - ids.length };

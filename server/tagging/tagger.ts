@@ -39,7 +39,7 @@ export const DEFAULT_REBUTTAL_THRESHOLD = 0.5;
  * Rumours and their debunks say what they are near the top; long bodies are articles whose tail
  * adds noise and time, not evidence. The bound keeps tagging cost flat on 100 k-character items.
  */
-const MAX_ANALYSED_BODY_CHARS = 20_000;
+export const MAX_ANALYSED_BODY_CHARS = 20_000;
 
 /**
  * Below this probability the classifier's reason carries no phrases: nobody reads why an item was

@@ -47,6 +47,7 @@ export function createDbApp(opts: {
     sightings: services.sightings,
     jobs: services.jobs,
     stats: services.stats,
+    topics: services.topics,
     sources: services.sourcesRepo,
     crawl: services.crawl,
     events,
