@@ -15,6 +15,7 @@ import { sightingsRoutes } from './routes/sightings';
 import { sourcesRoutes } from './routes/sources';
 import { statsRoutes } from './routes/stats';
 import { topicsRoutes } from './routes/topics';
+import { sentimentRoutes } from './routes/sentiment';
 import type { SourcesRepo } from './repositories/sources-repo';
 import type { CrawlService } from './services/crawl-service';
 import type { EventBus } from './services/event-bus';
@@ -25,6 +26,7 @@ import type { ReviewService } from './services/review-service';
 import type { SightingsService } from './services/sightings-service';
 import type { StatsService } from './services/stats-service';
 import type { TopicsService } from './services/topics-service';
+import type { SentimentService } from './services/sentiment-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
@@ -35,6 +37,7 @@ export interface AppDeps {
   jobs: Pick<JobRunner, 'list'>;
   stats: StatsService;
   topics: TopicsService;
+  sentiment: SentimentService;
   sources: SourcesRepo;
   crawl: CrawlService | null;
   events: EventBus;
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', sourcesRoutes(createSourcesService({ sources: deps.sources }), deps.sources, deps.crawl));
   api.route('/', statsRoutes(deps.stats));
   api.route('/', topicsRoutes(deps.topics));
+  api.route('/', sentimentRoutes(deps.sentiment));
   api.route('/', eventsRoutes(deps.events));
   if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
   api.doc31('/openapi.json', {

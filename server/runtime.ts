@@ -119,6 +119,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     jobs: services.jobs,
     stats: services.stats,
     topics: services.topics,
+    sentiment: services.sentiment,
     sources: sourcesRepo,
     crawl,
     events,

@@ -25,6 +25,10 @@ import { createSightingsService } from './services/sightings-service';
 import { createStatsService } from './services/stats-service';
 import { createTopicsRepo } from './repositories/topics-repo';
 import { createTopicsService } from './services/topics-service';
+import { createSentimentRepo } from './repositories/sentiment-repo';
+import { createSentimentService } from './services/sentiment-service';
+import { createSentimentScorer, type SentimentScorer } from './sentiment/sentiment-tagger';
+import type { SentimentLabel } from './contracts/item';
 
 /** Who decided an item that claim matching recognised as a known rumour. */
 export const AUTO_MATCH_ACTOR = '系统自动匹配';
@@ -33,6 +37,9 @@ export interface WireOptions {
   db: Db;
   sources: SourceConfig[];
   tagger: ItemTagger;
+  /** Item sentiment; the built-in word list when not given. */
+  sentiment?: SentimentScorer;
+  onSentimentLearn?: (example: { itemId: number; label: SentimentLabel }) => void;
   matcher: ClaimMatcher;
   normalise: (s: string) => string;
   /** Null: no search engine (listing and search answer from SQLite). */
@@ -86,11 +93,22 @@ export function wireServices(o: WireOptions) {
     apply: (text, tagged) => applyClaimMatches(text, tagged, o.matcher, claimOf),
     record: recordMatches,
   };
+  const sentimentScorer = o.sentiment ?? createSentimentScorer(null);
+  const sentimentRepo = createSentimentRepo(db);
+  const sentiment = createSentimentService({
+    sentiment: sentimentRepo,
+    getItem: (id) => itemsRepo.getItem(id),
+    events,
+    onChanged: kick,
+    onLearn: o.onSentimentLearn,
+    now: o.now,
+  });
   const retag = createRetagService({
     items: itemsRepo,
     library: { replaceMatches: recordMatches },
     tagger: () => o.tagger,
     claims: () => claims,
+    sentiment: { scorer: () => sentimentScorer, rescore: (id, s, at) => sentimentRepo.rescore(id, s, at) },
     runner: jobs,
     onChanged: kick,
     now: o.now,
@@ -112,6 +130,7 @@ export function wireServices(o: WireOptions) {
     runner: jobs,
     normalise: o.normalise,
     events,
+    onChanged: kick,
     now: o.now,
   });
   const ingest = createIngestService({
@@ -121,6 +140,7 @@ export function wireServices(o: WireOptions) {
     clusters,
     claims,
     topics: topics.step,
+    sentiment: sentimentScorer,
     events,
     onStored: kick,
     now: o.now,
@@ -179,6 +199,8 @@ export function wireServices(o: WireOptions) {
     sightings,
     stats,
     topics,
+    sentiment,
+    sentimentRepo,
     /** Loads what lives in memory (near-duplicate and claim indexes, topic rules) from SQLite. */
     rebuildIndexes() {
       return { ...clusters.rebuild(), libraryEntries: library.rebuildIndex(), topics: topics.load() };

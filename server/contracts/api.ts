@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Item, ItemKind, Tag } from './item';
+import { Item, ItemKind, SentimentLabel, Tag } from './item';
 
 export const ItemSort = z.enum(['newest', 'oldest', 'score', 'relevance']);
 export type ItemSort = z.infer<typeof ItemSort>;
@@ -10,6 +10,9 @@ export const ItemQuery = z.object({
   source: z.string().max(64).optional(),
   kind: ItemKind.optional(),
   tag: Tag.optional(),
+  sentiment: SentimentLabel.optional(),
+  /** A monitoring topic's id: only its items. */
+  topic: z.coerce.number().int().positive().optional(),
   from: z.string().max(40).optional(),
   to: z.string().max(40).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),

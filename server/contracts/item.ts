@@ -87,6 +87,32 @@ export const LibraryLink = z.object({
 });
 export type LibraryLink = z.infer<typeof LibraryLink>;
 
+export const SentimentLabel = z.enum(['pos', 'neutral', 'neg']);
+export type SentimentLabel = z.infer<typeof SentimentLabel>;
+
+/** Who set an item's sentiment: the built-in word list, a trained model, or an analyst's correction. */
+export const SentimentSource = z.enum(['lexicon', 'model', 'analyst']);
+export type SentimentSource = z.infer<typeof SentimentSource>;
+
+export const ItemSentiment = z.object({
+  label: SentimentLabel,
+  /** How sure the classifier was (1 for an analyst's label). */
+  confidence: z.number().min(0).max(1),
+  source: SentimentSource,
+  /** The analyst who set it, for source 'analyst'. */
+  actor: z.string().nullable(),
+});
+export type ItemSentiment = z.infer<typeof ItemSentiment>;
+
+/** A classifier's sentiment for an item (an analyst's label is written apart, as a correction). */
+export interface ScoredSentiment {
+  label: SentimentLabel;
+  confidence: number;
+  source: Exclude<SentimentSource, 'analyst'>;
+}
+
+export const ItemTopicRef = z.object({ id: z.number().int(), name: z.string() });
+
 export const Item = z.object({
   id: z.number().int(),
   sourceId: z.string(),
@@ -113,5 +139,9 @@ export const Item = z.object({
   clusterId: z.number().int(),
   /** Items in the cluster plus exact reposts (the same content seen under other URLs): how far it spread. */
   clusterSize: z.number().int().min(1),
+  /** Null for items stored before sentiment existed, until re-scored. */
+  sentiment: ItemSentiment.nullable(),
+  /** Monitoring topics the item belongs to. */
+  topics: z.array(ItemTopicRef),
 });
 export type Item = z.infer<typeof Item>;

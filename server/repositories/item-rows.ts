@@ -1,4 +1,4 @@
-import type { Item, ItemKind, LibraryLink, Reason, ReviewStatus, Tag, Verdict } from '../contracts/item';
+import type { Item, ItemKind, LibraryLink, Reason, ReviewStatus, SentimentLabel, SentimentSource, Tag, Verdict } from '../contracts/item';
 
 /** The joined row shape every item query selects (see ITEM_COLUMNS). */
 export interface ItemRow {
@@ -27,6 +27,11 @@ export interface ItemRow {
   links_json: string | null;
   cluster_id: number | null;
   cluster_size: number | null;
+  sentiment: SentimentLabel | null;
+  sentiment_confidence: number | null;
+  sentiment_source: SentimentSource | null;
+  sentiment_actor: string | null;
+  topics_json: string | null;
 }
 
 export const ITEM_COLUMNS = `
@@ -37,7 +42,10 @@ export const ITEM_COLUMNS = `
   (SELECT json_group_array(json_object('libraryId', ls.library_id, 'claim', substr(l.claim, 1, 200), 'kind', ls.kind,
      'similarity', ls.similarity))
    FROM library_sightings ls JOIN rumour_library l ON l.id = ls.library_id WHERE ls.item_id = i.id) AS links_json,
-  i.cluster_id, c.items + c.exact_reposts AS cluster_size`;
+  i.cluster_id, c.items + c.exact_reposts AS cluster_size,
+  i.sentiment, i.sentiment_confidence, i.sentiment_source, i.sentiment_actor,
+  (SELECT json_group_array(json_object('id', tp.id, 'name', tp.name))
+   FROM item_topics it JOIN topics tp ON tp.id = it.topic_id WHERE it.item_id = i.id) AS topics_json`;
 
 export const ITEM_FROM = `items i JOIN sources s ON s.id = i.source_id LEFT JOIN reviews r ON r.item_id = i.id
   LEFT JOIN clusters c ON c.id = i.cluster_id`;
@@ -90,5 +98,10 @@ export function rowToItem(r: ItemRow, nowIso = new Date().toISOString()): Item {
     // row written by some other path readable as a cluster of one.
     clusterId: r.cluster_id ?? r.id,
     clusterSize: Math.max(1, r.cluster_size ?? 1),
+    sentiment:
+      r.sentiment && r.sentiment_source
+        ? { label: r.sentiment, confidence: r.sentiment_confidence ?? 0, source: r.sentiment_source, actor: r.sentiment_actor }
+        : null,
+    topics: r.topics_json ? (JSON.parse(r.topics_json) as { id: number; name: string }[]).sort((a, b) => a.name.localeCompare(b.name, 'zh')) : [],
   };
 }

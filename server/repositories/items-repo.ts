@@ -1,7 +1,8 @@
 import type { Db } from '../db/open-database';
-import type { Item, ItemKind, Reason, Tag, TimePrecision } from '../contracts/item';
+import type { Item, ItemKind, Reason, ScoredSentiment, SentimentLabel, Tag, TimePrecision } from '../contracts/item';
 import type { ItemSort } from '../contracts/api';
 import { ITEM_COLUMNS, ITEM_FROM, rowToItem, type ItemRow } from './item-rows';
+import { prepareEnqueue } from './outbox-repo';
 
 export interface NewItem {
   sourceId: string;
@@ -19,7 +20,9 @@ export interface NewItem {
   tags: Tag[];
   score: number;
   reasons: Reason[];
+  sentiment?: ScoredSentiment | null;
 }
+
 
 /**
  * Puts a just-stored item into its near-duplicate cluster. Called inside the insert transaction,
@@ -32,6 +35,8 @@ export interface ItemFilter {
   sourceId?: string;
   kind?: ItemKind;
   tag?: Tag;
+  sentiment?: SentimentLabel;
+  topicId?: number;
   /** UTC ISO bounds on sort_at: from inclusive, to exclusive. */
   fromIso?: string;
   toIso?: string;
@@ -65,6 +70,14 @@ function whereClause(f: ItemFilter): { sql: string; params: unknown[] } {
     parts.push('EXISTS (SELECT 1 FROM item_tags t WHERE t.item_id = i.id AND t.tag = ?)');
     params.push(f.tag);
   }
+  if (f.sentiment) {
+    parts.push('i.sentiment = ?');
+    params.push(f.sentiment);
+  }
+  if (f.topicId) {
+    parts.push('EXISTS (SELECT 1 FROM item_topics it WHERE it.item_id = i.id AND it.topic_id = ?)');
+    params.push(f.topicId);
+  }
   if (f.fromIso) {
     parts.push('i.sort_at >= ?');
     params.push(f.fromIso);
@@ -89,14 +102,12 @@ function whereClause(f: ItemFilter): { sql: string; params: unknown[] } {
 export function createItemsRepo(db: Db, now: () => Date = () => new Date()) {
   const insertItem = db.prepare(`INSERT INTO items
     (source_id, kind, url, title, body, author, content_hash, published_at, published_precision, collected_at, sort_at, day,
-     score, reasons_json, tagged_at)
+     score, reasons_json, tagged_at, sentiment, sentiment_confidence, sentiment_source)
     VALUES (@sourceId, @kind, @url, @title, @body, @author, @contentHash, @publishedAt, @publishedPrecision, @collectedAt,
-     @sortAt, @day, @score, @reasonsJson, @collectedAt)
+     @sortAt, @day, @score, @reasonsJson, @collectedAt, @sentiment, @sentimentConfidence, @sentimentSource)
     ON CONFLICT DO NOTHING`);
   const insertTag = db.prepare('INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?, ?)');
-  const enqueue = db.prepare(`INSERT INTO search_outbox (item_id, version, attempts, next_attempt_at)
-    VALUES (?, 1, 0, ?)
-    ON CONFLICT (item_id) DO UPDATE SET version = version + 1, attempts = 0, next_attempt_at = excluded.next_attempt_at`);
+  const enqueue = prepareEnqueue(db);
   const knownUrl = db
     .prepare('SELECT 1 FROM items WHERE url = ? UNION ALL SELECT 1 FROM item_aliases WHERE url = ? LIMIT 1')
     .pluck();
@@ -115,7 +126,14 @@ export function createItemsRepo(db: Db, now: () => Date = () => new Date()) {
   const insertMany = db.transaction((items: NewItem[], placeInCluster?: PlaceInCluster) => {
     const insertedIds: number[] = [];
     for (const [at, it] of items.entries()) {
-      const res = insertItem.run({ ...it, reasonsJson: JSON.stringify(it.reasons) });
+      const { sentiment, ...row } = it;
+      const res = insertItem.run({
+        ...row,
+        reasonsJson: JSON.stringify(it.reasons),
+        sentiment: sentiment?.label ?? null,
+        sentimentConfidence: sentiment?.confidence ?? null,
+        sentimentSource: sentiment?.source ?? null,
+      });
       if (res.changes === 0) {
         const original = byHash.get(it.contentHash) as number | undefined;
         if (original) insertAlias.run(it.url, original, it.sourceId, it.collectedAt, it.url);

@@ -6,6 +6,16 @@ export interface OutboxEntry {
   attempts: number;
 }
 
+/**
+ * Queues an item for the search index; every repository that changes what the index holds calls it in
+ * its own write transaction, so the change and its queue entry are stored together or not at all.
+ */
+export function prepareEnqueue(db: Db): { run(itemId: number, atIso: string): unknown } {
+  return db.prepare(`INSERT INTO search_outbox (item_id, version, attempts, next_attempt_at)
+    VALUES (?, 1, 0, ?)
+    ON CONFLICT (item_id) DO UPDATE SET version = version + 1, attempts = 0, next_attempt_at = excluded.next_attempt_at`);
+}
+
 /** The queue of items whose search document must be written; SQLite keeps it across restarts. */
 export function createOutboxRepo(db: Db) {
   const due = db.prepare(`SELECT item_id AS itemId, version, attempts FROM search_outbox
@@ -13,9 +23,7 @@ export function createOutboxRepo(db: Db) {
   const done = db.prepare('DELETE FROM search_outbox WHERE item_id = ? AND version = ?');
   const failed = db.prepare(`UPDATE search_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
     WHERE item_id = ? AND version = ?`);
-  const enqueue = db.prepare(`INSERT INTO search_outbox (item_id, version, attempts, next_attempt_at)
-    VALUES (?, 1, 0, ?)
-    ON CONFLICT (item_id) DO UPDATE SET version = version + 1, attempts = 0, next_attempt_at = excluded.next_attempt_at`);
+  const enqueue = prepareEnqueue(db);
 
   return {
     takeDue(nowIso: string, limit: number): OutboxEntry[] {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import type { AuditEntry } from '../contracts/review';
 import type { VerdictValue } from '../contracts/item';
+import { prepareEnqueue } from './outbox-repo';
 
 /** The stored review row of one item (absent = never touched = 'new'). */
 export interface ReviewRow {
@@ -69,9 +70,7 @@ export function createReviewsRepo(db: Db) {
   const tagging = db.prepare('SELECT score, reasons_json FROM items WHERE id = ?');
   const insertAudit = db.prepare(`INSERT INTO audit_log (entity, entity_id, action, actor, at, before_json, after_json)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const enqueue = db.prepare(`INSERT INTO search_outbox (item_id, version, attempts, next_attempt_at)
-    VALUES (?, 1, 0, ?)
-    ON CONFLICT (item_id) DO UPDATE SET version = version + 1, attempts = 0, next_attempt_at = excluded.next_attempt_at`);
+  const enqueue = prepareEnqueue(db);
   const listAudit = db.prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id');
   const clusterMembers = db.prepare('SELECT id FROM items WHERE cluster_id = ? ORDER BY sort_at, id').pluck();
 

@@ -24,6 +24,9 @@ export interface SearchDoc {
   score: number;
   sortAt: number;
   verdict: string | null;
+  sentiment: string | null;
+  /** Ids of the monitoring topics the item belongs to. */
+  topics: number[];
 }
 
 /** Long bodies are cut for the index: the start of a post carries the claim, and the index stays small. */
@@ -31,7 +34,7 @@ export const INDEXED_BODY_CHARS = 20_000;
 
 export const ITEMS_SETTINGS: Settings = {
   searchableAttributes: ['title', 'titleAlt', 'body', 'bodyAlt'],
-  filterableAttributes: ['sourceId', 'kind', 'tags', 'sortAt', 'verdict'],
+  filterableAttributes: ['sourceId', 'kind', 'tags', 'sortAt', 'verdict', 'sentiment', 'topics'],
   sortableAttributes: ['sortAt', 'score'],
   displayedAttributes: ['id', 'title', 'body'],
   localizedAttributes: [{ attributePatterns: ['title', 'titleAlt', 'body', 'bodyAlt'], locales: ['cmn'] }],
@@ -198,5 +201,7 @@ export function toSearchDoc(item: Item, normalise: (s: string) => string): Searc
     score: item.score,
     sortAt: Date.parse(item.publishedAt ?? item.collectedAt),
     verdict: item.verdict?.verdict ?? null,
+    sentiment: item.sentiment?.label ?? null,
+    topics: item.topics.map((t) => t.id),
   };
 }

@@ -1,6 +1,7 @@
 import type { ItemKind } from '../contracts/item';
 import type { Topic, TopicInput } from '../contracts/topic';
 import type { Db } from '../db/open-database';
+import { prepareEnqueue } from './outbox-repo';
 
 interface TopicRow {
   id: number;
@@ -50,6 +51,7 @@ function ruleParams(t: TopicInput) {
 
 /** Topic definitions and which items each one holds. */
 export function createTopicsRepo(db: Db) {
+  const enqueue = prepareEnqueue(db);
   const insertLink = db.prepare('INSERT OR IGNORE INTO item_topics (topic_id, item_id, sort_at) VALUES (?, ?, ?)');
   const counts = db.prepare(
     `SELECT topic_id AS id, count(*) AS n, sum(sort_at >= ?) AS recent FROM item_topics GROUP BY topic_id`,
@@ -99,15 +101,35 @@ export function createTopicsRepo(db: Db) {
     /**
      * Replaces, for the given topics and items, the stored membership with `matches` — in one
      * transaction per page, so a topic keeps its old items until the page that re-decides them.
+     * Items that joined or left a topic are queued for the search index (it filters by topic).
+     * Returns how many memberships changed.
      */
-    replaceForItems: db.transaction((topicIds: number[], itemIds: number[], matches: { itemId: number; topicId: number; sortAt: string }[]) => {
-      if (topicIds.length === 0 || itemIds.length === 0) return;
-      const del = db.prepare(
-        `DELETE FROM item_topics WHERE topic_id IN (SELECT value FROM json_each(?)) AND item_id IN (SELECT value FROM json_each(?))`,
-      );
-      del.run(JSON.stringify(topicIds), JSON.stringify(itemIds));
-      for (const m of matches) insertLink.run(m.topicId, m.itemId, m.sortAt);
-    }),
+    replaceForItems: db.transaction(
+      (topicIds: number[], itemIds: number[], matches: { itemId: number; topicId: number; sortAt: string }[], at: string): number => {
+        if (topicIds.length === 0 || itemIds.length === 0) return 0;
+        const scope = [JSON.stringify(topicIds), JSON.stringify(itemIds)];
+        const before = new Set(
+          (db
+            .prepare(
+              `SELECT topic_id || ':' || item_id FROM item_topics
+               WHERE topic_id IN (SELECT value FROM json_each(?)) AND item_id IN (SELECT value FROM json_each(?))`,
+            )
+            .pluck()
+            .all(...scope) as string[]),
+        );
+        const after = new Set(matches.map((m) => `${m.topicId}:${m.itemId}`));
+        const changedItems = new Set<number>();
+        for (const k of before) if (!after.has(k)) changedItems.add(Number(k.split(':')[1]));
+        for (const m of matches) if (!before.has(`${m.topicId}:${m.itemId}`)) changedItems.add(m.itemId);
+        if (changedItems.size === 0) return 0;
+        db.prepare(
+          `DELETE FROM item_topics WHERE topic_id IN (SELECT value FROM json_each(?)) AND item_id IN (SELECT value FROM json_each(?))`,
+        ).run(...scope);
+        for (const m of matches) insertLink.run(m.topicId, m.itemId, m.sortAt);
+        for (const id of changedItems) enqueue.run(id, at);
+        return changedItems.size;
+      },
+    ),
     topicsOf(itemId: number): { id: number; name: string }[] {
       return db
         .prepare('SELECT t.id, t.name FROM item_topics it JOIN topics t ON t.id = it.topic_id WHERE it.item_id = ? ORDER BY t.name')

@@ -12,6 +12,8 @@ export interface AppEvents {
   library: { id: number };
   /** Topics whose stored items were (re)matched. */
   topics: { ids: number[] };
+  /** Items whose sentiment an analyst set. */
+  sentiment: { itemIds: number[] };
 }
 
 export function createEventBus() {

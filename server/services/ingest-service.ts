@@ -9,6 +9,7 @@ import type { MatchWrite } from '../repositories/library-repo';
 import type { ClusterService } from './cluster-service';
 import type { EventBus } from './event-bus';
 import type { TopicStep } from './topics-service';
+import type { SentimentScorer } from '../sentiment/sentiment-tagger';
 
 export interface TagResult {
   tags: Tag[];
@@ -45,6 +46,8 @@ export function createIngestService(deps: {
   clusters: Pick<ClusterService, 'prepareBatch'>;
   /** The known-rumour library: matches change tags and are stored as sightings with the item. */
   claims?: ClaimStep;
+  /** Positive / neutral / negative, stored with the item. */
+  sentiment?: SentimentScorer;
   /** Monitoring topics: each stored item joins the topics whose rules it meets. */
   topics?: TopicStep;
   events?: EventBus;
@@ -104,6 +107,7 @@ export function createIngestService(deps: {
           tags: tagged.tags,
           score: Math.min(1, Math.max(0, tagged.score)),
           reasons: tagged.reasons,
+          sentiment: deps.sentiment?.score({ title, body, normalised: tagged.normalised }) ?? null,
         });
       });
       // All or nothing: a batch with an invalid item is refused whole, naming every bad field.

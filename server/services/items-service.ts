@@ -27,7 +27,7 @@ export function createItemsService(deps: {
 }) {
   function filterOf(query: ItemQuery): ItemFilter {
     const { fromIso, toIso } = parseBounds(query.from, query.to);
-    return { sourceId: query.source, kind: query.kind, tag: query.tag, fromIso, toIso };
+    return { sourceId: query.source, kind: query.kind, tag: query.tag, sentiment: query.sentiment, topicId: query.topic, fromIso, toIso };
   }
 
   function fromDatabase(query: ItemQuery, filter: ItemFilter, terms: string[] | undefined): ItemPage {
@@ -52,6 +52,8 @@ export function createItemsService(deps: {
     if (filter.sourceId) f.push(`sourceId = ${quote(filter.sourceId)}`);
     if (filter.kind) f.push(`kind = ${quote(filter.kind)}`);
     if (filter.tag) f.push(`tags = ${quote(filter.tag)}`);
+    if (filter.sentiment) f.push(`sentiment = ${quote(filter.sentiment)}`);
+    if (filter.topicId) f.push(`topics = ${filter.topicId}`);
     if (filter.fromIso) f.push(`sortAt >= ${Date.parse(filter.fromIso)}`);
     if (filter.toIso) f.push(`sortAt < ${Date.parse(filter.toIso)}`);
     const sort =

@@ -27,6 +27,8 @@ export function createTopicsService(deps: {
   runner: JobRunner;
   normalise: (s: string) => string;
   events?: EventBus;
+  /** Memberships changed: the search index has work. */
+  onChanged?: () => void;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
@@ -57,6 +59,7 @@ export function createTopicsService(deps: {
           const next = pages.next();
           if (next.done) {
             deps.topics.markMatched(ids, now().toISOString());
+            if (job.changed > 0) deps.onChanged?.();
             deps.events?.emit('topics', { ids });
             return false;
           }
@@ -67,8 +70,7 @@ export function createTopicsService(deps: {
               matches.push({ itemId: row.id, topicId, sortAt: row.sort_at });
             }
           }
-          deps.topics.replaceForItems(ids, next.value, matches);
-          job.changed += matches.length;
+          job.changed += deps.topics.replaceForItems(ids, next.value, matches, now().toISOString());
           job.done = Math.min(job.total, job.done + next.value.length);
           return true;
         },

@@ -50,10 +50,14 @@ describe('monitoring topics', () => {
     expect(got).toMatchObject({ itemCount: 2, last24h: 2 });
   });
 
-  it('matches new items at ingest', () => {
+  it('matches new items at ingest; items name their topics and can be listed by topic', async () => {
     t.ingest.ingest([rawItem({ sourceId: 'forum', title: 'E', body: '明早地铁二号线停运' }), rawItem({ sourceId: 'forum', title: 'F', body: '公交停运' })]);
     expect(memberIds(topicId)).toContain(idOf('E'));
     expect(memberIds(topicId)).not.toContain(idOf('F'));
+    expect((await call('GET', `/api/items/${idOf('E')}`)).body.topics).toEqual([{ id: topicId, name: '地铁停运' }]);
+    expect((await call('GET', `/api/items/${idOf('F')}`)).body.topics).toEqual([]);
+    const listed = (await call('GET', `/api/items?topic=${topicId}&sort=oldest`)).body;
+    expect(listed.items.map((i: Json) => i.title)).toEqual(['A', 'B', 'E']);
   });
 
   it('re-matches stored items when the rules change, dropping those that no longer belong', async () => {

@@ -48,6 +48,7 @@ export function createDbApp(opts: {
     jobs: services.jobs,
     stats: services.stats,
     topics: services.topics,
+    sentiment: services.sentiment,
     sources: services.sourcesRepo,
     crawl: services.crawl,
     events,
