@@ -16,6 +16,7 @@ import { sourcesRoutes } from './routes/sources';
 import { statsRoutes } from './routes/stats';
 import { topicsRoutes } from './routes/topics';
 import { sentimentRoutes } from './routes/sentiment';
+import { trendsRoutes } from './routes/trends';
 import type { SourcesRepo } from './repositories/sources-repo';
 import type { CrawlService } from './services/crawl-service';
 import type { EventBus } from './services/event-bus';
@@ -27,6 +28,7 @@ import type { SightingsService } from './services/sightings-service';
 import type { StatsService } from './services/stats-service';
 import type { TopicsService } from './services/topics-service';
 import type { SentimentService } from './services/sentiment-service';
+import type { TrendsService } from './services/trends-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
@@ -38,6 +40,7 @@ export interface AppDeps {
   stats: StatsService;
   topics: TopicsService;
   sentiment: SentimentService;
+  trends: TrendsService;
   sources: SourcesRepo;
   crawl: CrawlService | null;
   events: EventBus;
@@ -95,6 +98,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', statsRoutes(deps.stats));
   api.route('/', topicsRoutes(deps.topics));
   api.route('/', sentimentRoutes(deps.sentiment));
+  api.route('/', trendsRoutes(deps.trends));
   api.route('/', eventsRoutes(deps.events));
   if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
   api.doc31('/openapi.json', {

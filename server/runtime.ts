@@ -120,6 +120,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     stats: services.stats,
     topics: services.topics,
     sentiment: services.sentiment,
+    trends: services.trends,
     sources: sourcesRepo,
     crawl,
     events,

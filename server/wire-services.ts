@@ -25,6 +25,8 @@ import { createSightingsService } from './services/sightings-service';
 import { createStatsService } from './services/stats-service';
 import { createTopicsRepo } from './repositories/topics-repo';
 import { createTopicsService } from './services/topics-service';
+import { createTrendsRepo } from './repositories/trends-repo';
+import { createTrendsService } from './services/trends-service';
 import { createSentimentRepo } from './repositories/sentiment-repo';
 import { createSentimentService } from './services/sentiment-service';
 import { createSentimentScorer, type SentimentScorer } from './sentiment/sentiment-tagger';
@@ -180,6 +182,7 @@ export function wireServices(o: WireOptions) {
     transaction: (fn) => db.transaction(fn)(),
     now: o.now,
   });
+  const trends = createTrendsService({ trends: createTrendsRepo(db), now: o.now });
   const stats = createStatsService({ stats: createStatsRepo(db), sources: sourcesRepo, now: o.now });
 
   return {
@@ -201,6 +204,7 @@ export function wireServices(o: WireOptions) {
     topics,
     sentiment,
     sentimentRepo,
+    trends,
     /** Loads what lives in memory (near-duplicate and claim indexes, topic rules) from SQLite. */
     rebuildIndexes() {
       return { ...clusters.rebuild(), libraryEntries: library.rebuildIndex(), topics: topics.load() };

@@ -49,6 +49,7 @@ export function createDbApp(opts: {
     stats: services.stats,
     topics: services.topics,
     sentiment: services.sentiment,
+    trends: services.trends,
     sources: services.sourcesRepo,
     crawl: services.crawl,
     events,

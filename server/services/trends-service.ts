@@ -1,0 +1,189 @@
+import type { RumourTrend, TrendBy, TrendLine, TrendQuery, TrendResult } from '../contracts/trends';
+import { ValidationError } from '../errors';
+import { shanghaiDay } from '../lib/time';
+import { hourKey, type TrendDim, type TrendsRepo } from '../repositories/trends-repo';
+import { parseBounds } from './date-bounds';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const MAX_BUCKETS = { hour: 24 * 31, day: 366 * 2 } as const;
+/**
+ * Identical queries share one answer while nothing changed (no dirty hour) and for at most this
+ * long (a default window ends "now"): a whole department opening the dashboard at once costs one query.
+ */
+const CACHE_MS = 2_000;
+
+const LABELS: Record<string, Record<string, string>> = {
+  kind: { notice: '官方通报', news: '新闻', post: '网帖' },
+  tag: { 'rumor-suspect': '疑似谣言', 'known-rumor': '已知谣言', rebuttal: '辟谣', 'price-gouging': '哄抬物价线索' },
+  sentiment: { pos: '正面', neutral: '中性', neg: '负面' },
+};
+
+interface Window {
+  fromIso: string;
+  toIso: string;
+  interval: 'hour' | 'day';
+  buckets: string[];
+  bucketOf: (hour: string) => number;
+}
+
+function windowOf(query: Pick<TrendQuery, 'from' | 'to' | 'interval'>, now: Date): Window {
+  const bounds = parseBounds(query.from, query.to);
+  const toIso = bounds.toIso ?? new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+  const fromIso = bounds.fromIso ?? new Date(Date.parse(toIso) - 7 * DAY_MS).toISOString();
+  if (fromIso >= toIso) throw new ValidationError('from must be before to', [{ path: 'from', message: 'must be before "to"' }]);
+  const interval = query.interval;
+  const buckets: string[] = [];
+  const index = new Map<string, number>();
+  // The rollup counts whole hours, so the window is widened to whole hours (in UTC and in
+  // Asia/Shanghai alike); a day bucket is then the sum of its 24 hours.
+  const start = Math.floor(Date.parse(fromIso) / HOUR_MS) * HOUR_MS;
+  const end = Math.ceil(Date.parse(toIso) / HOUR_MS) * HOUR_MS;
+  for (let t = start; t < end; t += HOUR_MS) {
+    const label = interval === 'hour' ? new Date(t).toISOString() : shanghaiDay(t);
+    if (!index.has(label)) {
+      index.set(label, buckets.length);
+      buckets.push(label);
+    }
+    if (buckets.length > MAX_BUCKETS[interval]) {
+      throw new ValidationError(`too many ${interval} buckets: at most ${MAX_BUCKETS[interval]}`, [
+        { path: 'from', message: `the window holds more than ${MAX_BUCKETS[interval]} ${interval}s; choose a shorter one or interval=day` },
+      ]);
+    }
+  }
+  const bucketOf = (hour: string) => {
+    const ms = Date.parse(`${hour}:00:00.000Z`);
+    return index.get(interval === 'hour' ? new Date(ms).toISOString() : shanghaiDay(ms)) ?? -1;
+  };
+  return { fromIso: new Date(start).toISOString(), toIso: new Date(end).toISOString(), interval, buckets, bucketOf };
+}
+
+function dimsFor(by: TrendBy, topic: number | undefined): { total: TrendDim; series: TrendDim | null; prefix?: string } {
+  if (topic !== undefined) {
+    if (by !== 'all' && by !== 'sentiment') {
+      throw new ValidationError('with topic, by must be all or sentiment', [{ path: 'by', message: 'with topic, by must be all or sentiment' }]);
+    }
+    return { total: 'topic', series: by === 'sentiment' ? 'topic-sentiment' : null, prefix: `${topic}:` };
+  }
+  return { total: 'all', series: by === 'all' ? null : by };
+}
+
+/** Trend lines from the hourly rollup: volume by dimension, share of all items, and the previous period. */
+export function createTrendsService(deps: { trends: TrendsRepo; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date());
+  const cache = new Map<string, { at: number; value: unknown }>();
+
+  function cached<T>(key: string, compute: () => T): T {
+    // Real elapsed time, not the injectable business clock.
+    const t = performance.now();
+    const hit = cache.get(key);
+    if (hit && t - hit.at < CACHE_MS && !deps.trends.hasDirty()) return hit.value as T;
+    const value = compute();
+    if (cache.size > 200) cache.clear();
+    cache.set(key, { at: t, value });
+    return value;
+  }
+
+  function sumInto(rows: { hour: string; key: string; n: number }[], w: Window, keyOf: (k: string) => string | null) {
+    const out = new Map<string, number[]>();
+    for (const r of rows) {
+      const i = w.bucketOf(r.hour);
+      const key = keyOf(r.key);
+      if (i < 0 || key === null) continue;
+      let counts = out.get(key);
+      if (!counts) out.set(key, (counts = w.buckets.map(() => 0)));
+      counts[i]! += r.n;
+    }
+    return out;
+  }
+
+  function totals(dim: TrendDim, fromIso: string, toIso: string, keyOf: (k: string) => string | null, prefix?: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const r of deps.trends.counts(dim, hourKey(fromIso), hourKey(toIso), prefix)) {
+      const key = keyOf(r.key);
+      if (key !== null) out.set(key, (out.get(key) ?? 0) + r.n);
+    }
+    return out;
+  }
+
+  return {
+    volume(query: TrendQuery): TrendResult {
+      return cached(`v:${JSON.stringify(query)}`, () => {
+        deps.trends.refresh();
+        const w = windowOf(query, now());
+        const dims = dimsFor(query.by, query.topic);
+        const span = Date.parse(w.toIso) - Date.parse(w.fromIso);
+        const prevFrom = new Date(Date.parse(w.fromIso) - span).toISOString();
+        const fromHour = hourKey(w.fromIso);
+        const toHour = hourKey(w.toIso);
+        const topicKey = query.topic !== undefined ? String(query.topic) : null;
+        const totalKey = (k: string) => (topicKey === null || k === topicKey ? '' : null);
+        const allCounts = sumInto(deps.trends.counts(dims.total, fromHour, toHour), w, totalKey).get('') ?? w.buckets.map(() => 0);
+        const previousAll = totals(dims.total, prevFrom, w.fromIso, totalKey).get('') ?? 0;
+
+        let series: TrendLine[] = [];
+        if (dims.series) {
+          const only = query.by === 'topic' && query.topics ? new Set(query.topics.split(',')) : null;
+          const keyOf = (k: string) => {
+            const key = dims.prefix ? k.slice(dims.prefix.length) : k;
+            return only && !only.has(key) ? null : key;
+          };
+          const byKey = sumInto(deps.trends.counts(dims.series, fromHour, toHour, dims.prefix), w, keyOf);
+          const prev = totals(dims.series, prevFrom, w.fromIso, keyOf, dims.prefix);
+          if (only) for (const k of only) if (!byKey.has(k)) byKey.set(k, w.buckets.map(() => 0));
+          const labels = deps.trends.labels();
+          const labelOf = (k: string) =>
+            (query.by === 'source' ? labels.sources.get(k) : query.by === 'topic' ? labels.topics.get(k) : LABELS[query.topic ? 'sentiment' : query.by]?.[k]) ?? k;
+          series = [...byKey.entries()]
+            .map(([key, counts]) => ({
+              key,
+              label: labelOf(key),
+              counts,
+              share: counts.map((n, i) => (allCounts[i] ? Math.round((n / allCounts[i]!) * 10_000) / 10_000 : 0)),
+              total: counts.reduce((a, b) => a + b, 0),
+              previousTotal: prev.get(key) ?? 0,
+            }))
+            .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+        }
+        return {
+          interval: w.interval,
+          by: query.by,
+          from: w.fromIso,
+          to: w.toIso,
+          buckets: w.buckets,
+          all: allCounts,
+          total: allCounts.reduce((a, b) => a + b, 0),
+          previousTotal: previousAll,
+          series,
+        };
+      });
+    },
+
+    rumours(query: Pick<TrendQuery, 'from' | 'to' | 'interval'>): RumourTrend {
+      return cached(`r:${JSON.stringify(query)}`, () => {
+        const w = windowOf(query, now());
+        const { found, rebutted } = deps.trends.rumourClock(w.fromIso, w.toIso);
+        const fill = (rows: { hour: string; n: number }[]) => {
+          const counts = w.buckets.map(() => 0);
+          for (const r of rows) {
+            const i = w.bucketOf(r.hour);
+            if (i >= 0) counts[i]! += r.n;
+          }
+          return counts;
+        };
+        const f = fill(found);
+        const r = fill(rebutted);
+        return {
+          interval: w.interval,
+          buckets: w.buckets,
+          found: f,
+          rebutted: r,
+          foundTotal: f.reduce((a, b) => a + b, 0),
+          rebuttedTotal: r.reduce((a, b) => a + b, 0),
+        };
+      });
+    },
+  };
+}
+
+export type TrendsService = ReturnType<typeof createTrendsService>;
