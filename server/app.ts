@@ -29,6 +29,7 @@ import type { StatsService } from './services/stats-service';
 import type { TopicsService } from './services/topics-service';
 import type { SentimentService } from './services/sentiment-service';
 import type { TrendsService } from './services/trends-service';
+import type { InsightsService } from './services/insights-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
@@ -41,6 +42,7 @@ export interface AppDeps {
   topics: TopicsService;
   sentiment: SentimentService;
   trends: TrendsService;
+  insights: InsightsService;
   sources: SourcesRepo;
   crawl: CrawlService | null;
   events: EventBus;
@@ -98,7 +100,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', statsRoutes(deps.stats));
   api.route('/', topicsRoutes(deps.topics));
   api.route('/', sentimentRoutes(deps.sentiment));
-  api.route('/', trendsRoutes(deps.trends));
+  api.route('/', trendsRoutes(deps.trends, deps.insights));
   api.route('/', eventsRoutes(deps.events));
   if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
   api.doc31('/openapi.json', {

@@ -121,6 +121,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     topics: services.topics,
     sentiment: services.sentiment,
     trends: services.trends,
+    insights: services.insights,
     sources: sourcesRepo,
     crawl,
     events,

@@ -27,6 +27,10 @@ import { createTopicsRepo } from './repositories/topics-repo';
 import { createTopicsService } from './services/topics-service';
 import { createTrendsRepo } from './repositories/trends-repo';
 import { createTrendsService } from './services/trends-service';
+import { createInsightsService } from './services/insights-service';
+import { createKeywordsRepo } from './repositories/keywords-repo';
+import { createEventsRepo } from './repositories/events-repo';
+import { createKeywordExtractor, type KeywordExtractor } from './nlp/keywords';
 import { createSentimentRepo } from './repositories/sentiment-repo';
 import { createSentimentService } from './services/sentiment-service';
 import { createSentimentScorer, type SentimentScorer } from './sentiment/sentiment-tagger';
@@ -39,6 +43,8 @@ export interface WireOptions {
   db: Db;
   sources: SourceConfig[];
   tagger: ItemTagger;
+  /** Keyword extraction for hot words; jieba when not given. */
+  keywords?: KeywordExtractor;
   /** Item sentiment; the built-in word list when not given. */
   sentiment?: SentimentScorer;
   onSentimentLearn?: (example: { itemId: number; label: SentimentLabel }) => void;
@@ -126,6 +132,15 @@ export function wireServices(o: WireOptions) {
     events,
     now: o.now,
   });
+  const trendsRepo = createTrendsRepo(db);
+  const trends = createTrendsService({ trends: trendsRepo, now: o.now });
+  const insights = createInsightsService({
+    keywords: createKeywordsRepo(db),
+    events: createEventsRepo(db),
+    extractor: o.keywords ?? createKeywordExtractor(),
+    refreshCounts: () => trendsRepo.refresh(),
+    now: o.now,
+  });
   const topics = createTopicsService({
     topics: createTopicsRepo(db),
     items: itemsRepo,
@@ -143,6 +158,7 @@ export function wireServices(o: WireOptions) {
     claims,
     topics: topics.step,
     sentiment: sentimentScorer,
+    keywords: insights.step,
     events,
     onStored: kick,
     now: o.now,
@@ -182,7 +198,6 @@ export function wireServices(o: WireOptions) {
     transaction: (fn) => db.transaction(fn)(),
     now: o.now,
   });
-  const trends = createTrendsService({ trends: createTrendsRepo(db), now: o.now });
   const stats = createStatsService({ stats: createStatsRepo(db), sources: sourcesRepo, now: o.now });
 
   return {
@@ -205,6 +220,7 @@ export function wireServices(o: WireOptions) {
     sentiment,
     sentimentRepo,
     trends,
+    insights,
     /** Loads what lives in memory (near-duplicate and claim indexes, topic rules) from SQLite. */
     rebuildIndexes() {
       return { ...clusters.rebuild(), libraryEntries: library.rebuildIndex(), topics: topics.load() };

@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { RumourTrend, TrendQuery, TrendResult } from '../contracts/trends';
 import type { TrendsService } from '../services/trends-service';
+import { HotWords, InsightQuery, StoryEvents } from '../contracts/insights';
+import type { InsightsService } from '../services/insights-service';
 import { createRouter, jsonResponses } from '../http/openapi-app';
 
 const volumeRoute = createRoute({
@@ -23,8 +25,28 @@ const rumoursRoute = createRoute({
   responses: jsonResponses(RumourTrend, 'Found vs rebutted'),
 });
 
-export function trendsRoutes(trends: TrendsService) {
+const hotWordsRoute = createRoute({
+  method: 'get',
+  path: '/trends/hot-words',
+  tags: ['trends'],
+  summary: 'Hot words: keywords of the last N hours (word cloud) and those rising against the week before',
+  request: { query: InsightQuery },
+  responses: jsonResponses(HotWords, 'Hot words'),
+});
+
+const eventsRoute = createRoute({
+  method: 'get',
+  path: '/trends/events',
+  tags: ['trends'],
+  summary: 'Events: stories repeated across items (near-duplicate clusters) that grew in the last N hours, fastest growing first',
+  request: { query: InsightQuery },
+  responses: jsonResponses(StoryEvents, 'Events with first-seen time, growth curve and sources'),
+});
+
+export function trendsRoutes(trends: TrendsService, insights: InsightsService) {
   return createRouter()
     .openapi(volumeRoute, (c) => c.json(trends.volume(c.req.valid('query')), 200))
-    .openapi(rumoursRoute, (c) => c.json(trends.rumours(c.req.valid('query')), 200));
+    .openapi(rumoursRoute, (c) => c.json(trends.rumours(c.req.valid('query')), 200))
+    .openapi(hotWordsRoute, (c) => c.json(insights.hotWords(c.req.valid('query')), 200))
+    .openapi(eventsRoute, (c) => c.json(insights.events(c.req.valid('query')), 200));
 }

@@ -10,6 +10,7 @@ import type { ClusterService } from './cluster-service';
 import type { EventBus } from './event-bus';
 import type { TopicStep } from './topics-service';
 import type { SentimentScorer } from '../sentiment/sentiment-tagger';
+import type { KeywordStep } from './insights-service';
 
 export interface TagResult {
   tags: Tag[];
@@ -48,6 +49,8 @@ export function createIngestService(deps: {
   claims?: ClaimStep;
   /** Positive / neutral / negative, stored with the item. */
   sentiment?: SentimentScorer;
+  /** Keywords counted per hour, for hot words. */
+  keywords?: KeywordStep;
   /** Monitoring topics: each stored item joins the topics whose rules it meets. */
   topics?: TopicStep;
   events?: EventBus;
@@ -62,6 +65,7 @@ export function createIngestService(deps: {
       const prepared: NewItem[] = [];
       const matches: MatchWrite[][] = [];
       const topicIds: number[][] = [];
+      const words: string[][] = [];
       const errors: { path: string; message: string }[] = [];
       batch.forEach((raw, i) => {
         const parsed = RawItemSchema.safeParse(raw);
@@ -88,6 +92,7 @@ export function createIngestService(deps: {
           tagged = matched.tagged;
           matches[prepared.length] = matched.matches;
         }
+        if (deps.keywords) words[prepared.length] = deps.keywords.extract({ title, body, normalised: tagged.normalised });
         if (deps.topics) {
           topicIds[prepared.length] = deps.topics.match({ title, body, normalised: tagged.normalised, sourceId: it.sourceId, kind });
         }
@@ -121,6 +126,8 @@ export function createIngestService(deps: {
         if (found?.length) deps.claims!.record(id, found, prepared[at]!.sortAt);
         const joined = topicIds[at];
         if (joined?.length) deps.topics!.record(id, joined, prepared[at]!.sortAt);
+        const itemWords = words[at];
+        if (itemWords?.length) deps.keywords!.record(itemWords, prepared[at]!.sortAt);
       });
       placement.commit();
       const result = { new: ids.length, duplicate: prepared.length - ids.length };

@@ -50,6 +50,7 @@ export function createDbApp(opts: {
     topics: services.topics,
     sentiment: services.sentiment,
     trends: services.trends,
+    insights: services.insights,
     sources: services.sourcesRepo,
     crawl: services.crawl,
     events,

@@ -1,0 +1,122 @@
+import type { HotWords, InsightQuery, StoryEvent, StoryEvents } from '../contracts/insights';
+import { rankBurstWords, rankByCount } from '../nlp/hot-words';
+import type { KeywordExtractor } from '../nlp/keywords';
+import type { EventsRepo } from '../repositories/events-repo';
+import type { KeywordsRepo } from '../repositories/keywords-repo';
+import { hourKey } from '../repositories/trends-repo';
+
+const HOUR_MS = 3_600_000;
+const BASELINE_HOURS = 24 * 7;
+/** Keywords are read from the title and the lede; the rest of an article adds cost, not topic. */
+const KEYWORD_CHARS = 400;
+const KEYWORDS_PER_ITEM = 8;
+/** Hot words and events move over hours: answers are reused for this long. */
+const CACHE_MS = 30_000;
+/** An event is a story repeated: at least this many items of one cluster in the window. */
+const MIN_EVENT_ITEMS = 2;
+
+/** What ingest asks: the keywords of an item, and storing them with it. */
+export interface KeywordStep {
+  extract(input: { title: string; body: string; normalised?: string }): string[];
+  record(words: string[], sortAt: string): void;
+}
+
+/** Hot words (keywords rising against their baseline, and a word cloud) and events (growing clusters). */
+export function createInsightsService(deps: {
+  keywords: KeywordsRepo;
+  events: EventsRepo;
+  extractor: KeywordExtractor;
+  /** Brings the hourly item counts up to date (they give the number of items per window). */
+  refreshCounts: () => void;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+  const cache = new Map<string, { at: number; value: unknown }>();
+  function cached<T>(key: string, compute: () => T): T {
+    const t = performance.now();
+    const hit = cache.get(key);
+    if (hit && t - hit.at < CACHE_MS) return hit.value as T;
+    const value = compute();
+    cache.set(key, { at: t, value });
+    return value;
+  }
+  /** Windows end at the next whole hour, so they line up with the hourly counts. */
+  const windowEnd = () => Math.ceil(now().getTime() / HOUR_MS) * HOUR_MS;
+
+  const step: KeywordStep = {
+    extract({ title, body, normalised }) {
+      const text = normalised ?? `${title}\n${body}`;
+      return deps.extractor.extract(text.slice(0, KEYWORD_CHARS), KEYWORDS_PER_ITEM).map((k) => k.word);
+    },
+    record: (words, sortAt) => deps.keywords.record(words, sortAt),
+  };
+
+  return {
+    step,
+    hotWords(q: InsightQuery): HotWords {
+      return cached(`h:${q.hours}:${windowEnd()}`, () => {
+        deps.refreshCounts();
+        const to = windowEnd();
+        const from = to - q.hours * HOUR_MS;
+        const baselineFrom = from - BASELINE_HOURS * HOUR_MS;
+        const iso = (ms: number) => new Date(ms).toISOString();
+        const current = deps.keywords.window(iso(from), iso(to));
+        const baseline = deps.keywords.window(iso(baselineFrom), iso(from));
+        return {
+          from: iso(from),
+          to: iso(to),
+          baselineFrom: iso(baselineFrom),
+          cloud: rankByCount(current.counts, { limit: 80, minCount: 2 }),
+          rising: rankBurstWords(current, baseline, { limit: 30 }).map((w) => ({
+            word: w.word,
+            count: w.count,
+            baselineCount: w.baselineCount,
+            ratio: Math.round(w.ratio * 100) / 100,
+            score: Math.round(w.score * 1000) / 1000,
+          })),
+        };
+      });
+    },
+
+    events(q: InsightQuery & { limit?: number }): StoryEvents {
+      const limit = q.limit ?? 20;
+      return cached(`e:${q.hours}:${limit}:${windowEnd()}`, () => {
+        const to = windowEnd();
+        const mid = to - q.hours * HOUR_MS;
+        const from = mid - q.hours * HOUR_MS;
+        const iso = (ms: number) => new Date(ms).toISOString();
+        // Growth: items now, discounted by what the story already had before: a new story of 10
+        // ranks above an old one that went from 40 to 45.
+        const ranked = deps.events
+          .growing(iso(from), iso(mid), iso(to), MIN_EVENT_ITEMS)
+          .map((r) => ({ ...r, growth: r.recent * Math.log1p(r.recent / (r.previous + 1)) }))
+          .sort((a, b) => b.growth - a.growth || b.recent - a.recent || a.id - b.id)
+          .slice(0, limit);
+        const hours: string[] = [];
+        for (let t = mid; t < to; t += HOUR_MS) hours.push(hourKey(iso(t)));
+        const events: StoryEvent[] = [];
+        for (const r of ranked) {
+          const d = deps.events.detail(r.id);
+          if (!d) continue;
+          const perHour = new Map(deps.events.hourly(r.id, iso(mid), iso(to)).map((h) => [h.hour, h.n]));
+          events.push({
+            id: d.id,
+            title: d.title,
+            excerpt: d.body,
+            firstSeenAt: d.first_seen,
+            lastSeenAt: d.last_seen,
+            size: d.size,
+            recent: r.recent,
+            previous: r.previous,
+            sourceCount: d.source_count,
+            sources: JSON.parse(d.sources) as string[],
+            curve: hours.map((h) => perHour.get(h) ?? 0),
+          });
+        }
+        return { from: iso(mid), to: iso(to), events };
+      });
+    },
+  };
+}
+
+export type InsightsService = ReturnType<typeof createInsightsService>;
