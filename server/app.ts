@@ -17,6 +17,7 @@ import { statsRoutes } from './routes/stats';
 import { topicsRoutes } from './routes/topics';
 import { sentimentRoutes } from './routes/sentiment';
 import { trendsRoutes } from './routes/trends';
+import { alertsRoutes } from './routes/alerts';
 import type { SourcesRepo } from './repositories/sources-repo';
 import type { CrawlService } from './services/crawl-service';
 import type { EventBus } from './services/event-bus';
@@ -30,6 +31,7 @@ import type { TopicsService } from './services/topics-service';
 import type { SentimentService } from './services/sentiment-service';
 import type { TrendsService } from './services/trends-service';
 import type { InsightsService } from './services/insights-service';
+import type { AlertsService } from './services/alerts-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
@@ -43,6 +45,8 @@ export interface AppDeps {
   sentiment: SentimentService;
   trends: TrendsService;
   insights: InsightsService;
+  alerts: AlertsService;
+  testWebhook: (id: number) => Promise<string | null>;
   sources: SourcesRepo;
   crawl: CrawlService | null;
   events: EventBus;
@@ -101,6 +105,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', topicsRoutes(deps.topics));
   api.route('/', sentimentRoutes(deps.sentiment));
   api.route('/', trendsRoutes(deps.trends, deps.insights));
+  api.route('/', alertsRoutes(deps.alerts, deps.testWebhook));
   api.route('/', eventsRoutes(deps.events));
   if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
   api.doc31('/openapi.json', {

@@ -26,6 +26,10 @@ const Env = z.object({
   MATCH_CONFIRM: z.coerce.number().gt(0).max(1).optional(),
   /** Minutes an editor's claim on an item lasts (renewed while they work on it). */
   CLAIM_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** The dashboard's address as people reach it, for links in WeCom / DingTalk alert messages. */
+  PUBLIC_URL: z.url().optional(),
+  /** Seconds between evaluations of the alert rules (they also run right after every ingest batch). */
+  ALERT_EVERY_S: z.coerce.number().int().min(5).max(3_600).default(60),
 });
 
 export interface Config {
@@ -43,6 +47,8 @@ export interface Config {
   readonly matchSuggestAt: number | undefined;
   readonly matchConfirmAt: number | undefined;
   readonly claimMinutes: number;
+  readonly publicUrl: string | null;
+  readonly alertEverySeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -78,5 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     matchSuggestAt: e.MATCH_SUGGEST,
     matchConfirmAt: e.MATCH_CONFIRM,
     claimMinutes: e.CLAIM_MINUTES,
+    publicUrl: e.PUBLIC_URL ?? null,
+    alertEverySeconds: e.ALERT_EVERY_S,
   });
 }

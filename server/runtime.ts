@@ -99,6 +99,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     onIndexWork: () => sync?.kick(),
     onSearchFallback: (err) => log.warn({ err: err.message }, 'search engine unavailable; answering from SQLite'),
     onJobError: (err) => log.error({ err }, 'background job failed'),
+    dashboardUrl: config.publicUrl,
   });
   const { itemsRepo, outbox, crawl } = services;
   // The near-duplicate and claim indexes live in memory; SQLite keeps what they are rebuilt from.
@@ -109,6 +110,24 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   // `npm run tagger:train` may write a new model while the server runs.
   const modelCheck = model ? setInterval(() => model.checkForNewModel(), 30_000) : null;
   modelCheck?.unref();
+  // Alert rules run on a schedule and right after each ingest batch (so a burst is alerted as soon
+  // as it is stored); webhook deliveries are retried on their own clock.
+  let evaluating: ReturnType<typeof setImmediate> | null = null;
+  const evaluateSoon = () => {
+    evaluating ??= setImmediate(() => {
+      evaluating = null;
+      try {
+        services?.alertEvaluator.evaluate();
+      } catch (err) {
+        log.error({ err }, 'alert evaluation failed');
+      }
+    });
+  };
+  const offItems = events.on('items', evaluateSoon);
+  const alertTimer = setInterval(evaluateSoon, config.alertEverySeconds * 1_000);
+  alertTimer.unref();
+  const deliveryTimer = setInterval(() => void services?.delivery.tick(), 5_000);
+  deliveryTimer.unref();
   sync = createSearchSync({ items: itemsRepo, outbox, index: search.index, normalise: parts.normalise, log });
 
   const app = createApp({
@@ -122,6 +141,8 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     sentiment: services.sentiment,
     trends: services.trends,
     insights: services.insights,
+    alerts: services.alerts,
+    testWebhook: services.testWebhook,
     sources: sourcesRepo,
     crawl,
     events,
@@ -166,6 +187,10 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
         new Promise((r) => setTimeout(r, 5_000).unref()),
       ]);
       if (modelCheck) clearInterval(modelCheck);
+      offItems();
+      clearInterval(alertTimer);
+      clearInterval(deliveryTimer);
+      if (evaluating) clearImmediate(evaluating);
       model?.flush();
       await sync.stop();
       await sync.flush(3_000).catch(() => false);

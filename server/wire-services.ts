@@ -31,6 +31,12 @@ import { createInsightsService } from './services/insights-service';
 import { createKeywordsRepo } from './repositories/keywords-repo';
 import { createEventsRepo } from './repositories/events-repo';
 import { createKeywordExtractor, type KeywordExtractor } from './nlp/keywords';
+import { createAlertsRepo } from './repositories/alerts-repo';
+import { createAlertSignalsRepo } from './repositories/alert-signals-repo';
+import { createAlertsService } from './services/alerts-service';
+import { createAlertEvaluator } from './services/alert-evaluator';
+import { createWebhookDelivery, type Post } from './services/webhook-delivery';
+import { NotFoundError } from './errors';
 import { createSentimentRepo } from './repositories/sentiment-repo';
 import { createSentimentService } from './services/sentiment-service';
 import { createSentimentScorer, type SentimentScorer } from './sentiment/sentiment-tagger';
@@ -60,6 +66,10 @@ export interface WireOptions {
   onLearn?: (verdicts: LearnedVerdict[]) => void;
   onJobError?: (err: Error) => void;
   claimMinutes?: number;
+  /** How webhooks are posted (tests pass a recorder); real HTTP when not given. */
+  webhookPost?: Post;
+  /** The dashboard's public address, for links in webhook messages. */
+  dashboardUrl?: string | null;
   now?: () => Date;
 }
 
@@ -198,6 +208,27 @@ export function wireServices(o: WireOptions) {
     transaction: (fn) => db.transaction(fn)(),
     now: o.now,
   });
+  const alertsRepo = createAlertsRepo(db);
+  const delivery = createWebhookDelivery({ alerts: alertsRepo, post: o.webhookPost, dashboardUrl: o.dashboardUrl, now: o.now });
+  const alerts = createAlertsService({
+    alerts: alertsRepo,
+    getItem: (id) => itemsRepo.getItem(id),
+    events,
+    onQueued: () => void delivery.tick(),
+    now: o.now,
+  });
+  const alertEvaluator = createAlertEvaluator({
+    rules: alertsRepo,
+    signals: createAlertSignalsRepo(db),
+    alerts,
+    topicName: (id) => topics.name(id),
+    now: o.now,
+  });
+  const testWebhook = (id: number) => {
+    const w = alertsRepo.getWebhook(id);
+    if (!w) throw new NotFoundError('webhook', id);
+    return delivery.test(w);
+  };
   const stats = createStatsService({ stats: createStatsRepo(db), sources: sourcesRepo, now: o.now });
 
   return {
@@ -221,6 +252,10 @@ export function wireServices(o: WireOptions) {
     sentimentRepo,
     trends,
     insights,
+    alerts,
+    alertEvaluator,
+    delivery,
+    testWebhook,
     /** Loads what lives in memory (near-duplicate and claim indexes, topic rules) from SQLite. */
     rebuildIndexes() {
       return { ...clusters.rebuild(), libraryEntries: library.rebuildIndex(), topics: topics.load() };

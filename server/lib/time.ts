@@ -32,3 +32,10 @@ export function isDayString(s: string): boolean {
 export function toUtcIso(instant: string | Date): string {
   return new Date(instant).toISOString();
 }
+
+/** "11月22日 12:30", Asia/Shanghai: how a time reads in a message sent to a phone. */
+export function shanghaiShort(instant: Date | string | number): string {
+  const d = new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}

@@ -51,7 +51,7 @@ const ORDER_BY: Record<Exclude<ItemSort, 'relevance'>, string> = {
   score: 'i.score DESC, i.sort_at DESC, i.id DESC',
 };
 
-function escapeLike(term: string): string {
+export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

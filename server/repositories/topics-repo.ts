@@ -56,6 +56,9 @@ export function createTopicsRepo(db: Db) {
   const counts = db.prepare(
     `SELECT topic_id AS id, count(*) AS n, sum(sort_at >= ?) AS recent FROM item_topics GROUP BY topic_id`,
   );
+  const countsOne = db.prepare(
+    `SELECT topic_id AS id, count(*) AS n, sum(sort_at >= ?) AS recent FROM item_topics WHERE topic_id = ? GROUP BY topic_id`,
+  );
   return {
     list(): TopicDefinition[] {
       return (db.prepare('SELECT * FROM topics ORDER BY name').all() as TopicRow[]).map(toDefinition);
@@ -89,10 +92,11 @@ export function createTopicsRepo(db: Db) {
       const stmt = db.prepare('UPDATE topics SET matched_at = ? WHERE id = ?');
       for (const id of ids) stmt.run(at, id);
     },
-    /** Item counts per topic: in all, and since `since` (UTC ISO). */
-    counts(since: string): Map<number, { total: number; recent: number }> {
+    /** Item counts per topic (or of one topic): in all, and since `since` (UTC ISO). */
+    counts(since: string, onlyId?: number): Map<number, { total: number; recent: number }> {
       const out = new Map<number, { total: number; recent: number }>();
-      for (const r of counts.all(since) as { id: number; n: number; recent: number }[]) out.set(r.id, { total: r.n, recent: r.recent });
+      const rows = (onlyId === undefined ? counts.all(since) : countsOne.all(since, onlyId)) as { id: number; n: number; recent: number }[];
+      for (const r of rows) out.set(r.id, { total: r.n, recent: r.recent });
       return out;
     },
     link(itemId: number, topicIds: readonly number[], sortAt: string): void {

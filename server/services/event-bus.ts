@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { CrawlRun } from '../contracts/source';
 import type { Job } from '../contracts/job';
+import type { Alert } from '../contracts/alerts';
 
 /** Live events for the dashboard (sent as server-sent events). */
 export interface AppEvents {
@@ -14,6 +15,10 @@ export interface AppEvents {
   topics: { ids: number[] };
   /** Items whose sentiment an analyst set. */
   sentiment: { itemIds: number[] };
+  /** A new alert (rule, resurfaced rumour, silent source, escalation). */
+  alert: Alert;
+  /** An alert acknowledged (who and when). */
+  'alert-ack': Alert;
 }
 
 export function createEventBus() {

@@ -40,8 +40,8 @@ export function createTopicsService(deps: {
     matcher = compileTopics(deps.topics.list(), deps.normalise);
   }
 
-  function withCounts(defs: ReturnType<TopicsRepo['list']>): Topic[] {
-    const counts = deps.topics.counts(new Date(now().getTime() - DAY_MS).toISOString());
+  function withCounts(defs: ReturnType<TopicsRepo['list']>, onlyId?: number): Topic[] {
+    const counts = deps.topics.counts(new Date(now().getTime() - DAY_MS).toISOString(), onlyId);
     return defs.map((d) => ({ ...d, itemCount: counts.get(d.id)?.total ?? 0, last24h: counts.get(d.id)?.recent ?? 0 }));
   }
 
@@ -106,7 +106,10 @@ export function createTopicsService(deps: {
     get(id: number): Topic {
       const def = deps.topics.get(id);
       if (!def) throw new NotFoundError('topic', id);
-      return withCounts([def])[0]!;
+      return withCounts([def], id)[0]!;
+    },
+    name(id: number): string | null {
+      return deps.topics.get(id)?.name ?? null;
     },
     create(input: TopicInput, actor: string): Topic {
       checkName(input.name, null);

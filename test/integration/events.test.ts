@@ -2,31 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ItemTagger } from '../../server/services/ingest-service';
 import { createDbApp } from '../support/db-app';
 import { rawItem, rssSource } from '../support/factories';
+import { readEvents } from '../support/sse';
 
 const noTags: ItemTagger = { tag: () => ({ tags: [], score: 0, reasons: [] }) };
-
-/** Reads server-sent events until `count` named events (besides hello/ping) have arrived. */
-async function readEvents(res: Response, count: number): Promise<{ event: string; data: unknown }[]> {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: { event: string; data: unknown }[] = [];
-  let buf = '';
-  while (events.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buf += decoder.decode(value, { stream: true });
-    let idx: number;
-    while ((idx = buf.indexOf('\n\n')) >= 0) {
-      const block = buf.slice(0, idx);
-      buf = buf.slice(idx + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: (.*)$/m.exec(block)?.[1] ?? '';
-      if (event !== 'hello' && event !== 'ping') events.push({ event, data: JSON.parse(data) });
-    }
-  }
-  await reader.cancel();
-  return events;
-}
 
 describe('live events', () => {
   it('streams crawl-run start and end, and new items, as server-sent events', async () => {

@@ -51,6 +51,8 @@ export function createDbApp(opts: {
     sentiment: services.sentiment,
     trends: services.trends,
     insights: services.insights,
+    alerts: services.alerts,
+    testWebhook: services.testWebhook,
     sources: services.sourcesRepo,
     crawl: services.crawl,
     events,

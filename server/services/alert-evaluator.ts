@@ -1,0 +1,150 @@
+import type { AlertScope } from '../contracts/alerts';
+import { detectSpike } from '../alerts/spike';
+import type { AlertSignalsRepo } from '../repositories/alert-signals-repo';
+import type { AlertsRepo, StoredRule } from '../repositories/alerts-repo';
+import type { AlertCandidate, AlertsService } from './alerts-service';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** A source counts as usually active with this many items in the week before its silence. */
+const USUAL_WEEKLY_ITEMS = 3;
+
+function describeScope(s: AlertScope, topicName: (id: number) => string | null): string {
+  const parts: string[] = [];
+  if (s.topicId !== null) parts.push(`专题“${topicName(s.topicId) ?? s.topicId}”`);
+  if (s.keywords.length) parts.push(`关键词“${s.keywords.join(' ')}”`);
+  if (s.tag === 'rumor-suspect') parts.push('疑似谣言');
+  else if (s.tag) parts.push(s.tag);
+  if (s.sentiment === 'neg') parts.push('负面');
+  if (s.sourceId) parts.push(`来源 ${s.sourceId}`);
+  return parts.length ? parts.join('、') : '全部信息';
+}
+
+/**
+ * Evaluates every enabled rule against the current data (called each minute and right after an
+ * ingest batch) and raises what fires. Spikes fire on their rising edge only: a rule stays "in
+ * alert" until its series falls back, so one spike gives one alert however long it lasts.
+ */
+export function createAlertEvaluator(deps: {
+  rules: Pick<AlertsRepo, 'listRules' | 'setRuleState'>;
+  signals: AlertSignalsRepo;
+  alerts: Pick<AlertsService, 'raise'>;
+  topicName: (id: number) => string | null;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+
+  function base(rule: StoredRule, key: string): Pick<AlertCandidate, 'ruleId' | 'severity' | 'dedupKey' | 'owner' | 'cooldownMinutes' | 'quietHours' | 'webhookIds' | 'topicId'> {
+    return {
+      ruleId: rule.id,
+      severity: rule.severity,
+      dedupKey: key,
+      owner: rule.owner,
+      cooldownMinutes: rule.cooldownMinutes,
+      quietHours: rule.quietHours,
+      webhookIds: rule.webhookIds,
+      topicId: rule.scope.topicId,
+    };
+  }
+
+  function counting(rule: StoredRule, t: number): number {
+    const scope: AlertScope = rule.kind === 'negative-surge' ? { ...rule.scope, sentiment: 'neg' } : rule.scope;
+    const w = rule.windowMinutes * MINUTE;
+    const what = describeScope(scope, deps.topicName);
+    const from = new Date(t - w).toISOString();
+    const to = new Date(t + 1).toISOString();
+    let fired = false;
+    let detail = '';
+    let current = 0;
+    if (rule.kind === 'threshold') {
+      current = deps.signals.countWindows(scope, [from, to])[0]!;
+      fired = current >= rule.threshold;
+      detail = `${what}：近 ${rule.windowMinutes} 分钟 ${current} 条（阈值 ${rule.threshold}）`;
+      // A threshold keeps firing while above it; the cooldown spaces the repeats.
+    } else {
+      const windows = 24;
+      const edges: string[] = [];
+      for (let k = windows; k >= 0; k--) edges.push(new Date(t + 1 - k * w).toISOString());
+      const series = deps.signals.countWindows(scope, edges);
+      const spike = detectSpike(series, { z: rule.z, minCount: rule.threshold, baselineWindows: windows - 1 });
+      current = spike.current;
+      detail = `${what}：近 ${rule.windowMinutes} 分钟 ${spike.current} 条，预期约 ${spike.expected} 条（z = ${spike.z}）`;
+      const risingEdge = spike.fired && !rule.inAlert;
+      if (spike.fired !== rule.inAlert) deps.rules.setRuleState(rule.id, spike.fired, risingEdge ? new Date(t).toISOString() : null);
+      fired = risingEdge;
+    }
+    if (!fired) return 0;
+    const newest = deps.signals.newest(scope, from, to);
+    const title = rule.kind === 'negative-surge' ? `负面舆情激增：${rule.name}` : rule.kind === 'spike' ? `声量异常升高：${rule.name}` : `超过阈值：${rule.name}`;
+    const raised = deps.alerts.raise({
+      ...base(rule, `rule:${rule.id}`),
+      kind: rule.kind,
+      title,
+      detail,
+      itemId: newest?.id ?? null,
+      libraryId: null,
+      publishedAt: newest?.published_at ?? null,
+      collectedAt: newest?.collected_at ?? null,
+    });
+    return raised ? 1 : 0;
+  }
+
+  function knownRumour(rule: StoredRule, t: number): number {
+    let n = 0;
+    const since = new Date(t - rule.windowMinutes * MINUTE).toISOString();
+    for (const s of deps.signals.sightingsSince(since)) {
+      const quiet = s.previous_seen === null || Date.parse(s.seen_at) - Date.parse(s.previous_seen) >= rule.quietDays * DAY;
+      if (!quiet) continue;
+      const raised = deps.alerts.raise({
+        ...base(rule, `rule:${rule.id}:library:${s.library_id}`),
+        owner: rule.owner ?? s.unit,
+        kind: 'known-rumour',
+        title: `已知谣言再次出现：${s.claim.slice(0, 40)}`,
+        detail: s.previous_seen ? `上次出现于 ${s.previous_seen.slice(0, 10)}，现再次传播` : '谣言库条目首次在网上再现',
+        itemId: s.item_id,
+        libraryId: s.library_id,
+        publishedAt: s.published_at,
+        collectedAt: s.collected_at,
+      });
+      if (raised) n++;
+    }
+    return n;
+  }
+
+  function silentSources(rule: StoredRule, t: number): number {
+    let n = 0;
+    const since = new Date(t - rule.windowMinutes * MINUTE).toISOString();
+    const weekBefore = new Date(Date.parse(since) - 7 * DAY).toISOString();
+    for (const s of deps.signals.silentSources(since, weekBefore, USUAL_WEEKLY_ITEMS, rule.scope.sourceId)) {
+      const raised = deps.alerts.raise({
+        ...base(rule, `rule:${rule.id}:source:${s.id}`),
+        kind: 'source-silent',
+        title: `信息源无更新：${s.name}`,
+        detail: `${s.name} 已超过 ${Math.round(rule.windowMinutes / 60)} 小时没有新信息（最后一条 ${s.last?.slice(0, 16).replace('T', ' ') ?? '无'} UTC），请检查采集`,
+        itemId: null,
+        libraryId: null,
+        publishedAt: null,
+        collectedAt: s.last,
+      });
+      if (raised) n++;
+    }
+    return n;
+  }
+
+  return {
+    /** Returns the number of alerts raised. */
+    evaluate(): number {
+      const t = now().getTime();
+      let raised = 0;
+      for (const rule of deps.rules.listRules()) {
+        if (!rule.enabled) continue;
+        if (rule.kind === 'known-rumour') raised += knownRumour(rule, t);
+        else if (rule.kind === 'source-silent') raised += silentSources(rule, t);
+        else raised += counting(rule, t);
+      }
+      return raised;
+    },
+  };
+}
+
+export type AlertEvaluator = ReturnType<typeof createAlertEvaluator>;
