@@ -1,4 +1,8 @@
+import type { AlertRuleInput } from './contracts/alerts';
+import type { TopicInput } from './contracts/topic';
+import type { AlertsService } from './services/alerts-service';
 import type { LibraryService } from './services/library-service';
+import type { TopicsService } from './services/topics-service';
 
 /**
  * Known rumours of the bundled demo site's district, so a first look at the dashboard shows the
@@ -29,4 +33,32 @@ const DEMO_LIBRARY = [
 export function seedDemoLibrary(library: Pick<LibraryService, 'list' | 'import'>): number {
   if (library.list({ merged: 'show', page: 1, pageSize: 1 }).total > 0) return 0;
   return library.import({ format: 'json', content: JSON.stringify(DEMO_LIBRARY), actor: '演示数据', dryRun: false }).imported;
+}
+
+const DEMO_ACTOR = '演示数据';
+
+/** Monitoring topics a district office typically keeps, matching the demo site's stories. */
+const DEMO_TOPICS: TopicInput[] = [
+  { name: '流感防控', description: '流感、疫苗与就医相关信息', includeAll: [], includeAny: ['流感', '疫苗', '发热门诊', '板蓝根'], exclude: [], sourceIds: [], kinds: [] },
+  { name: '供水供气', description: '停水、停气与水质', includeAll: ['停水|自来水|水质|燃气|停气'], includeAny: [], exclude: [], sourceIds: [], kinds: [] },
+  { name: '交通出行', description: '道路、公交与地铁', includeAll: [], includeAny: ['交通', '地铁', '公交', '道路施工', '拥堵'], exclude: [], sourceIds: [], kinds: [] },
+];
+
+/** Rules an analyst would start with: spikes of the whole stream and of negative posts, rumours seen again, silent sources. */
+const DEMO_RULES: Omit<AlertRuleInput, 'scope'>[] = [
+  { name: '全网声量突增', kind: 'spike', windowMinutes: 60, threshold: 8, z: 3, quietDays: 3, severity: 'warning', cooldownMinutes: 120, quietHours: null, webhookIds: [], owner: '值班分析员', enabled: true },
+  { name: '负面信息激增', kind: 'negative-surge', windowMinutes: 60, threshold: 5, z: 3, quietDays: 3, severity: 'critical', cooldownMinutes: 120, quietHours: null, webhookIds: [], owner: '值班分析员', enabled: true },
+  { name: '已知谣言再现', kind: 'known-rumour', windowMinutes: 60, threshold: 1, z: 3, quietDays: 3, severity: 'critical', cooldownMinutes: 720, quietHours: null, webhookIds: [], owner: '辟谣编辑', enabled: true },
+  { name: '信息源断更', kind: 'source-silent', windowMinutes: 12 * 60, threshold: 1, z: 3, quietDays: 3, severity: 'info', cooldownMinutes: 24 * 60, quietHours: null, webhookIds: [], owner: '系统管理员', enabled: true },
+];
+
+const ALL_ITEMS = { topicId: null, keywords: [], tag: null, sentiment: null, sourceId: null };
+
+/** Topics and alert rules for a first look, only in demo mode and only when there are none yet. */
+export function seedDemoMonitoring(topics: Pick<TopicsService, 'list' | 'create'>, alerts: Pick<AlertsService, 'listRules' | 'createRule'>): { topics: number; rules: number } {
+  const seedTopics = topics.list().length === 0 ? DEMO_TOPICS : [];
+  const seedRules = alerts.listRules().length === 0 ? DEMO_RULES : [];
+  for (const topic of seedTopics) topics.create(topic, DEMO_ACTOR);
+  for (const rule of seedRules) alerts.createRule({ ...rule, scope: ALL_ITEMS }, DEMO_ACTOR);
+  return { topics: seedTopics.length, rules: seedRules.length };
 }

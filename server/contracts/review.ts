@@ -26,6 +26,8 @@ export const ReviewQueueQuery = z.object({
   status: QueueStatus.default('pending'),
   source: z.string().max(64).optional(),
   tag: Tag.optional(),
+  /** A monitoring topic's id: only its items. */
+  topic: z.coerce.number().int().positive().optional(),
   /** YYYY-MM-DD (Asia/Shanghai, inclusive) or ISO instants, as on /api/items. */
   from: z.string().max(40).optional(),
   to: z.string().max(40).optional(),

@@ -7,6 +7,7 @@ export interface QueueFilter {
   sourceId?: string;
   /** Only items with this tag; without it, everything the desk should see (see CANDIDATE). */
   tag?: Tag;
+  topicId?: number;
   fromIso?: string;
   toIso?: string;
 }
@@ -73,6 +74,10 @@ export function createReviewQueueRepo(db: Db) {
       if (f.sourceId) {
         where.push('i.source_id = ?');
         params.push(f.sourceId);
+      }
+      if (f.topicId) {
+        where.push('EXISTS (SELECT 1 FROM item_topics it WHERE it.item_id = i.id AND it.topic_id = ?)');
+        params.push(f.topicId);
       }
       if (f.fromIso) {
         where.push('i.sort_at >= ?');

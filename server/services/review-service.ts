@@ -87,7 +87,7 @@ export function createReviewService(deps: {
       const { fromIso, toIso } = parseBounds(q.from, q.to);
       const nowIso = now().toISOString();
       const { hits, total } = deps.queue.list(
-        { status: q.status, sourceId: q.source, tag: q.tag, fromIso, toIso },
+        { status: q.status, sourceId: q.source, tag: q.tag, topicId: q.topic, fromIso, toIso },
         q.sort,
         q.pageSize,
         (q.page - 1) * q.pageSize,

@@ -63,6 +63,11 @@ describe('the review queue', () => {
   it('filters by source and date, and validates them', async () => {
     expect((await get('/api/review/queue?source=gov')).body.total).toBe(0);
     expect((await get('/api/review/queue?from=2026-11-20')).body.total).toBe(1);
+    // By monitoring topic: only the road-closure rumour belongs to 交通.
+    const topic = await post('/api/topics', { actor: 'a', topic: { name: '交通', includeAny: ['道路', '车辆'] } });
+    await t.services.jobs.waitIdle();
+    const byTopic = (await get(`/api/review/queue?topic=${topic.body.id}`)).body;
+    expect(byTopic.items.map((i: Json) => i.title)).toEqual(['封路传言']);
     const bad = await get('/api/review/queue?from=yesterday');
     expect(bad.status).toBe(422);
     expect(bad.body.errors[0].path).toBe('from');
