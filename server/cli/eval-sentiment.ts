@@ -3,12 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scoreSentiment, type SentimentScores } from '../sentiment/metrics';
-import { predictSentiment, trainSentiment, type SentimentLabel } from '../sentiment/model';
+import { predictSentiment, trainSentiment, type SentimentLabel, type SentimentTrainOptions } from '../sentiment/model';
 import { SentimentEvalRow, SentimentRow } from '../sentiment/rows';
 import { readLabelled } from './train-tagger';
 
 /**
- * npm run eval:sentiment -- --train FILE --data FILE [--out FILE] [--lambda X] [--bits N] [--max-n N] [--no-nb]
+ * npm run eval:sentiment -- --train FILE --data FILE [--out FILE] [--lambda X] [--bits N] [--max-n N] [--no-nb] [--words] [--emoticons]
  *
  * Trains a fresh sentiment model on --train, predicts every row of --data ({"id", "text", "label",
  * optional "domain" and "source"}) and prints accuracy and macro-F1 overall, per domain and per
@@ -19,7 +19,7 @@ import { readLabelled } from './train-tagger';
 export class EvalSentimentUsageError extends Error {}
 
 export const EVAL_SENTIMENT_USAGE =
-  'usage: npm run eval:sentiment -- --train <train.jsonl> --data <test.jsonl> [--out <predictions.jsonl>] [--lambda 1e-6] [--bits 20] [--max-n 3] [--no-nb]';
+  'usage: npm run eval:sentiment -- --train <train.jsonl> --data <test.jsonl> [--out <predictions.jsonl>] [--lambda 1e-6] [--bits 20] [--max-n 3] [--no-nb] [--words] [--emoticons]';
 
 export interface EvalSentimentArgs {
   train: string;
@@ -29,6 +29,8 @@ export interface EvalSentimentArgs {
   bits?: number;
   maxN?: number;
   nb?: boolean;
+  words?: boolean;
+  emoticons?: boolean;
 }
 
 function num(name: string, v: string | undefined, integer: boolean): number | undefined {
@@ -53,6 +55,8 @@ export function parseEvalSentimentArgs(argv: string[]): EvalSentimentArgs {
         bits: { type: 'string' },
         'max-n': { type: 'string' },
         'no-nb': { type: 'boolean' },
+        words: { type: 'boolean' },
+        emoticons: { type: 'boolean' },
       },
     }));
   } catch (err) {
@@ -68,6 +72,8 @@ export function parseEvalSentimentArgs(argv: string[]): EvalSentimentArgs {
   if (bits !== undefined) args.bits = bits;
   if (maxN !== undefined) args.maxN = maxN;
   if (values['no-nb']) args.nb = false;
+  if (values.words) args.words = true;
+  if (values.emoticons) args.emoticons = true;
   return args;
 }
 
@@ -96,11 +102,13 @@ function main(): void {
   const test = readLabelled(args.data, SentimentEvalRow);
   process.stderr.write(`training on ${train.length} examples from ${args.train}\n`);
   const started = performance.now();
-  const opts: { lambda?: number; bits?: number; maxN?: number; nb?: boolean } = {};
+  const opts: SentimentTrainOptions = {};
   if (args.lambda !== undefined) opts.lambda = args.lambda;
   if (args.bits !== undefined) opts.bits = args.bits;
   if (args.maxN !== undefined) opts.maxN = args.maxN;
   if (args.nb !== undefined) opts.nb = args.nb;
+  if (args.words !== undefined) opts.words = args.words;
+  if (args.emoticons !== undefined) opts.emoticons = args.emoticons;
   const model = trainSentiment(train, opts);
   const trainedIn = ((performance.now() - started) / 1000).toFixed(1);
   const results = test.map((r) => ({ row: r, predicted: predictSentiment(model, r.text).label }));

@@ -1,5 +1,6 @@
 import { checkSpec, fmix32, FNV_OFFSET, FNV_PRIME, type FeatureSpec } from '../tagging/classifier/features';
 import { createUnitBuffer, toUnits, UNIT_SPACE } from '../tagging/classifier/units';
+import { segmentWords } from './words';
 
 /**
  * Sentiment features: the tagger's hashed character n-grams (units.ts, same FNV/murmur hashing) plus
@@ -13,6 +14,10 @@ import { createUnitBuffer, toUnits, UNIT_SPACE } from '../tagging/classifier/uni
  * - Degree. After a degree word (很 太 超 最 极 挺 蛮 更 真 非常 特别 十分 相当 格外 尤其 极其 超级 太过)
  *   the next DEG_WINDOW units get their unigram and bigram emitted under a degree seed, so
  *   intensified words ("很开心", "太难过") can weigh more than plain ones.
+ * - Emoticons (spec.emoticons). Each Weibo emoticon "[哈哈]", "[泪]" is one more feature of its own.
+ * - Words (spec.words). jieba's segmentation (words.ts): word unigrams and adjacent-word bigrams
+ *   (reset at punctuation), and after a negator word (不 没有 不是 并不 从未 …) the next
+ *   NEG_WORD_WINDOW words once more under a word-negation seed.
  *
  * Values are 1 + ln(count), optionally times a per-bucket scale (IDF), then L2-normalised.
  * Changing anything here changes what buckets mean: bump SENTIMENT_MODEL_VERSION in model.ts.
@@ -25,6 +30,60 @@ const NEG_SEED = 0x6e656701;
 const DEG_SEED = 0x64656702;
 const NEG_COUNT_SEED = 0x6e636e03;
 const LENGTH_SEED = 0x510e527f;
+
+const WORD_SEED = 0x776f7204;
+const WORD2_SEED = 0x77327705;
+const WORD_NEG_SEED = 0x776e6706;
+const EMO_SEED = 0x656d6f07;
+
+/** A Weibo emoticon as the site writes it: "[哈哈]", "[泪]", "[doge]". */
+const EMOTICON = /\[([^\[\]\s]{1,8})\]/g;
+
+/** Words that open a negation scope over the next NEG_WORD_WINDOW words. */
+const NEGATOR_WORDS = new Set(
+  '不 没 没有 无 未 别 莫 勿 不是 不要 不会 不能 不用 不必 不够 不太 不再 不怎么 并不 绝不 毫不 从不 从没 从未 决不 并非 非 甭 休想 难以'.split(' '),
+);
+export const NEG_WORD_WINDOW = 2;
+
+/** FNV-1a of `s` (UTF-16 code units) from `seed`, before the final mix. */
+function stringHash(seed: number, s: string): number {
+  let h = Math.imul(FNV_OFFSET ^ seed, FNV_PRIME);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+function stringBucket(seed: number, s: string, mask: number): number {
+  return fmix32(stringHash(seed, s)) & mask;
+}
+
+const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
+
+/** Word unigrams and bigrams of the jieba segmentation, and negation-marked words in scope. */
+function wordFeatures(text: string, add: (b: number) => void, mask: number): void {
+  const words = segmentWords(text);
+  let prev = 0;
+  let havePrev = false;
+  let negLeft = 0;
+  for (const w of words) {
+    const first = w.charCodeAt(0);
+    if (w.length === 0 || isSpaceCode(first) || (w.length === 1 && BREAKS.has(first))) {
+      // Whitespace and punctuation end a bigram run and a negation scope.
+      havePrev = false;
+      negLeft = 0;
+      continue;
+    }
+    const h = stringHash(WORD_SEED, w);
+    add(fmix32(h) & mask);
+    if (havePrev) add(fmix32(Math.imul(prev ^ WORD2_SEED, FNV_PRIME) ^ h) & mask);
+    prev = h;
+    havePrev = true;
+    if (negLeft > 0) {
+      add(stringBucket(WORD_NEG_SEED, w, mask));
+      negLeft--;
+    }
+    if (NEGATOR_WORDS.has(w)) negLeft = negLeft > 0 ? 0 : NEG_WORD_WINDOW;
+  }
+}
 
 const NEGATORS = new Set([...'不没无未别莫勿'].map((c) => c.codePointAt(0)!));
 const DEGREE_WORDS: number[][] = ['非常', '特别', '十分', '相当', '格外', '尤其', '极其', '超级', '太过', '很', '太', '超', '最', '极', '挺', '蛮', '更', '真']
@@ -40,7 +99,10 @@ export interface SentimentVector {
   val: Float32Array;
 }
 
+const DEGREE_FIRST = new Set(DEGREE_WORDS.map((w) => w[0]!));
+
 function degreeAt(u: Int32Array, i: number, n: number): number {
+  if (!DEGREE_FIRST.has(u[i]!)) return 0;
   for (const w of DEGREE_WORDS) {
     if (i + w.length > n) continue;
     let ok = true;
@@ -50,24 +112,48 @@ function degreeAt(u: Int32Array, i: number, n: number): number {
   return 0;
 }
 
+/**
+ * What the featuriser emits: the hashed space (bits) and character n-gram order (maxN) as the
+ * tagger's, plus whether jieba word unigrams/bigrams (with their own negation scope) and Weibo
+ * emoticon tokens ("[哈哈]") are added.
+ */
+export interface SentimentFeatureSpec extends FeatureSpec {
+  words: boolean;
+  emoticons: boolean;
+}
+
 export interface SentimentFeaturiser {
-  readonly spec: FeatureSpec;
+  readonly spec: SentimentFeatureSpec;
   /** Features of normalised text; a fresh vector, sorted by bucket. */
   features(text: string, scale?: Float32Array | null): SentimentVector;
 }
 
-export function createSentimentFeaturiser(spec: FeatureSpec): SentimentFeaturiser {
-  checkSpec(spec);
+/** Word and emoticon features are off unless asked for (models say so in their spec). */
+export function createSentimentFeaturiser(given: FeatureSpec & { words?: boolean; emoticons?: boolean }): SentimentFeaturiser {
+  checkSpec(given);
+  const spec: SentimentFeatureSpec = {
+    bits: given.bits,
+    maxN: given.maxN,
+    words: given.words ?? false,
+    emoticons: given.emoticons ?? false,
+  };
   const mask = 2 ** spec.bits - 1;
   const buf = createUnitBuffer();
+  let raw = new Int32Array(1024);
   return {
     spec,
     features(text, scale) {
       const n = toUnits(text, buf);
       const u = buf.units;
-      const counts = new Map<number, number>();
+      // Buckets are collected with repeats, then sorted and counted: cheaper than a Map per text.
+      let len = 0;
       const add = (b: number): void => {
-        counts.set(b, (counts.get(b) ?? 0) + 1);
+        if (len === raw.length) {
+          const bigger = new Int32Array(raw.length * 2);
+          bigger.set(raw);
+          raw = bigger;
+        }
+        raw[len++] = b;
       };
       const seeded = (seed: number, from: number, len: number): void => {
         let h = Math.imul(FNV_OFFSET ^ seed, FNV_PRIME);
@@ -107,19 +193,31 @@ export function createSentimentFeaturiser(spec: FeatureSpec): SentimentFeaturise
           }
         }
       }
+      if (spec.words) wordFeatures(text, add, mask);
+      if (spec.emoticons) {
+        for (const m of text.matchAll(EMOTICON)) add(stringBucket(EMO_SEED, m[1]!, mask));
+      }
       add(fmix32(Math.imul(NEG_COUNT_SEED ^ Math.min(2, negators), FNV_PRIME)) & mask);
       add(fmix32(Math.imul(LENGTH_SEED ^ Math.min(12, Math.floor(Math.log2(n + 1))), FNV_PRIME)) & mask);
-      const keys = [...counts.keys()].sort((a, b) => a - b);
-      const idx = Int32Array.from(keys);
-      const val = new Float32Array(keys.length);
+      const sorted = raw.subarray(0, len).sort();
+      let distinct = 0;
+      for (let k = 0; k < len; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+      const idx = new Int32Array(distinct);
+      const val = new Float32Array(distinct);
       let norm = 0;
-      keys.forEach((b, k) => {
-        const c = counts.get(b)!;
+      for (let k = 0, out = 0; k < len; out++) {
+        const b = sorted[k]!;
+        let c = 0;
+        while (k < len && sorted[k] === b) {
+          c++;
+          k++;
+        }
         let v = c === 1 ? 1 : 1 + Math.log(c);
         if (scale) v *= scale[b]!;
-        val[k] = v;
+        idx[out] = b;
+        val[out] = v;
         norm += v * v;
-      });
+      }
       const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
       for (let k = 0; k < val.length; k++) val[k]! *= inv;
       return { idx, val };
@@ -128,6 +226,21 @@ export function createSentimentFeaturiser(spec: FeatureSpec): SentimentFeaturise
 }
 
 /** Bucket of the negation-marked n-gram of `chars` (for tests and explanations). */
+/** Bucket of a negation-marked word (for tests and explanations). */
+export function negatedWordBucket(word: string, spec: FeatureSpec): number {
+  return stringBucket(WORD_NEG_SEED, word, 2 ** spec.bits - 1);
+}
+
+/** Bucket of a word unigram (for tests). */
+export function wordBucket(word: string, spec: FeatureSpec): number {
+  return stringBucket(WORD_SEED, word, 2 ** spec.bits - 1);
+}
+
+/** Bucket of an emoticon token, given without its brackets (for tests). */
+export function emoticonBucket(name: string, spec: FeatureSpec): number {
+  return stringBucket(EMO_SEED, name, 2 ** spec.bits - 1);
+}
+
 export function negatedBucket(chars: string, spec: FeatureSpec): number {
   let h = Math.imul(FNV_OFFSET ^ NEG_SEED, FNV_PRIME);
   for (const c of chars) h = Math.imul(h ^ c.codePointAt(0)!, FNV_PRIME);

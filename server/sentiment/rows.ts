@@ -5,6 +5,8 @@ import { SentimentLabelSchema } from './model';
 export const SentimentRow = z.object({
   text: z.string(),
   label: SentimentLabelSchema,
+  /** The finer emotion a label was derived from (happy, angry, sad, fear, neutral), if known. */
+  emotion: z.string().optional(),
 });
 export type SentimentRow = z.infer<typeof SentimentRow>;
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createSentimentFeaturiser, negatedBucket } from '../../../server/sentiment/features';
+import {
+  createSentimentFeaturiser,
+  emoticonBucket,
+  negatedBucket,
+  negatedWordBucket,
+  wordBucket,
+} from '../../../server/sentiment/features';
 import { scoreSentiment } from '../../../server/sentiment/metrics';
-import { predictSentiment, trainSentiment, type SentimentLabel } from '../../../server/sentiment/model';
+import { predictSentiment, SENTIMENT_MODEL_VERSION, trainSentiment, type SentimentLabel } from '../../../server/sentiment/model';
+import { fitSoftmax } from '../../../server/sentiment/softmax';
 import { parseSentimentModel, serialiseSentimentModel, SentimentModelError } from '../../../server/sentiment/serialise';
 
 const SPEC = { bits: 12, maxN: 2 };
@@ -29,6 +36,22 @@ describe('sentiment features', () => {
     // Punctuation ends the scope; two negators cancel.
     expect([...f.features('不，好').idx]).not.toContain(neg);
     expect([...f.features('不是不好').idx]).not.toContain(neg);
+  });
+
+  it('adds jieba words, their own negation scope and emoticons only when the spec asks', () => {
+    const plain = createSentimentFeaturiser(SPEC);
+    const rich = createSentimentFeaturiser({ ...SPEC, words: true, emoticons: true });
+    const text = '我真的不喜欢这个安排[怒]';
+    const idx = [...rich.features(text).idx];
+    expect(idx).toContain(wordBucket('喜欢', SPEC));
+    expect(idx).toContain(negatedWordBucket('喜欢', SPEC));
+    expect(idx).toContain(emoticonBucket('怒', SPEC));
+    expect([...rich.features('我真的喜欢这个安排').idx]).not.toContain(negatedWordBucket('喜欢', SPEC));
+    // A clause break ends the word negation scope.
+    expect([...rich.features('我不，喜欢').idx]).not.toContain(negatedWordBucket('喜欢', SPEC));
+    const plainIdx = [...plain.features(text).idx];
+    expect(plainIdx).not.toContain(negatedWordBucket('喜欢', SPEC));
+    expect(plainIdx).not.toContain(emoticonBucket('怒', SPEC));
   });
 
   it('is L2-normalised and sorted', () => {
@@ -65,6 +88,48 @@ describe('trainSentiment / predictSentiment', () => {
     expect(predictSentiment(model, '你不喜欢').label).toBe('neg');
   });
 
+  it('with word and emoticon features, negation still flips a prediction', () => {
+    const ex: { text: string; label: SentimentLabel }[] = [];
+    for (const w of ['喜欢', '满意', '开心', '高兴', '支持']) {
+      for (const f of ['我很', '大家都', '他们']) {
+        ex.push({ text: `${f}${w}这个安排`, label: 'pos' });
+        ex.push({ text: `${f}不${w}这个安排`, label: 'neg' });
+      }
+      ex.push({ text: `关于安排的公告第${w}号`, label: 'neutral' });
+    }
+    const model = trainSentiment(ex, { bits: 14, lambda: 1e-4, words: true, emoticons: true });
+    expect(model.features).toMatchObject({ words: true, emoticons: true });
+    expect(trainSentiment(ex, { bits: 14, lambda: 1e-4 }).features).toMatchObject({ words: false, emoticons: false });
+    expect(predictSentiment(model, '老师满意这个安排').label).toBe('pos');
+    expect(predictSentiment(model, '老师不满意这个安排').label).toBe('neg');
+  });
+
+  it('trains emotion sub-classes when asked, and they vote for their label', () => {
+    const ex: { text: string; label: SentimentLabel; emotion?: string }[] = [];
+    for (const f of ['今天', '这次', '大家', '我们']) {
+      ex.push({ text: `${f}开心`, label: 'pos', emotion: 'happy' });
+      ex.push({ text: `${f}愤怒`, label: 'neg', emotion: 'angry' });
+      ex.push({ text: `${f}害怕`, label: 'neg', emotion: 'fear' });
+      ex.push({ text: `${f}通知`, label: 'neutral', emotion: 'neutral' });
+    }
+    const model = trainSentiment(ex, { ...SPEC, lambda: 1e-4, subclasses: true });
+    expect(model.classes.map((c) => c.name)).toEqual(['pos/happy', 'neutral', 'neg/angry', 'neg/fear']);
+    expect(predictSentiment(model, '他们害怕').label).toBe('neg');
+    expect(predictSentiment(model, '他们愤怒').label).toBe('neg');
+    expect(predictSentiment(model, '他们开心').label).toBe('pos');
+    // Without the option the emotion is ignored.
+    expect(trainSentiment(ex, { ...SPEC, lambda: 1e-4 }).classes.map((c) => c.name)).toEqual(['pos', 'neutral', 'neg']);
+  });
+
+  it('fits a multinomial softmax as an alternative', () => {
+    const model = trainSentiment(synthetic(), { ...SPEC, lambda: 1e-4, multinomial: true });
+    expect(predictSentiment(model, '他们开心').label).toBe('pos');
+    expect(predictSentiment(model, '他们失望').label).toBe('neg');
+    expect(predictSentiment(model, '他们通知').label).toBe('neutral');
+    const p = predictSentiment(model, '他们通知').probabilities;
+    expect(p.pos + p.neutral + p.neg).toBeCloseTo(1, 6);
+  });
+
   it('rejects training with a single label', () => {
     expect(() => trainSentiment([{ text: '好', label: 'pos' }])).toThrow(RangeError);
   });
@@ -83,17 +148,41 @@ describe('serialise / parse', () => {
     }
   });
 
+  it('round-trips a word-feature model and a softmax model', () => {
+    for (const opts of [{ bits: 14, lambda: 1e-4, words: true, emoticons: true }, { ...SPEC, lambda: 1e-4, multinomial: true, words: true }]) {
+      const model = trainSentiment(synthetic(), opts);
+      const back = parseSentimentModel(serialiseSentimentModel(model));
+      expect(back.classes).toEqual(model.classes);
+      for (const t of ['他们开心[哈哈]', '他们不失望', '通知：明天开会']) {
+        const a = predictSentiment(model, t);
+        const b = predictSentiment(back, t);
+        expect(b.label).toBe(a.label);
+        expect(b.probabilities.neutral).toBeCloseTo(a.probabilities.neutral, 4);
+      }
+    }
+  });
+
+  it('refuses a model of an older format version with a message saying so', () => {
+    const raw = JSON.parse(serialiseSentimentModel(trainSentiment(synthetic(), { ...SPEC, lambda: 1e-4 })));
+    expect(raw.version).toBe(SENTIMENT_MODEL_VERSION);
+    expect(() => parseSentimentModel(JSON.stringify({ ...raw, version: 1 }))).toThrow(SentimentModelError);
+    expect(() => parseSentimentModel(JSON.stringify({ ...raw, version: 1 }))).toThrow(/version 1 is not supported.*retrain/);
+  });
+
   it('rejects corrupt or foreign models', () => {
     const json = serialiseSentimentModel(trainSentiment(synthetic(), { ...SPEC, lambda: 1e-4 }));
     expect(() => parseSentimentModel('{not json')).toThrow(SentimentModelError);
     expect(() => parseSentimentModel(JSON.stringify({ ...JSON.parse(json), version: 99 }))).toThrow(SentimentModelError);
     expect(() => parseSentimentModel(JSON.stringify({ ...JSON.parse(json), biases: [0, 0] }))).toThrow(SentimentModelError);
     const raw = JSON.parse(json);
-    raw.weights[0].idx[0] = 2 ** SPEC.bits + 5;
+    raw.buckets[0] = 2 ** SPEC.bits + 5;
     expect(() => parseSentimentModel(JSON.stringify(raw))).toThrow(/outside/);
     const raw2 = JSON.parse(json);
-    raw2.weights[1].val.pop();
+    raw2.weights[1].pop();
     expect(() => parseSentimentModel(JSON.stringify(raw2))).toThrow(SentimentModelError);
+    const raw3 = JSON.parse(json);
+    raw3.classes.pop();
+    expect(() => parseSentimentModel(JSON.stringify(raw3))).toThrow(/entries for 2 classes/);
   });
 });
 
@@ -107,5 +196,19 @@ describe('scoreSentiment', () => {
     expect(s.accuracy).toBeCloseTo(2 / 3);
     expect(s.f1.neutral).toBeUndefined();
     expect(s.macroF1).toBeCloseTo((2 / 3 + 2 / 3) / 2);
+  });
+});
+
+describe('fitSoftmax', () => {
+  it('separates three classes on one feature each', () => {
+    // Rows: feature 0 → class 0, feature 1 → class 1, feature 2 → class 2 (two of each).
+    const rows = { rowPtr: Int32Array.from([0, 1, 2, 3, 4, 5, 6]), col: Int32Array.from([0, 0, 1, 1, 2, 2]), val: Float32Array.from([1, 1, 1, 1, 1, 1]) };
+    const fit = fitSoftmax(rows, Int32Array.from([0, 0, 1, 1, 2, 2]), 3, new Float64Array(6).fill(1), 8, { lambda: 1e-3, maxIter: 200, tolerance: 1e-8 });
+    for (let f = 0; f < 3; f++) {
+      const margins = [0, 1, 2].map((k) => fit.weights[k]![f]! + fit.biases[k]!);
+      expect(margins.indexOf(Math.max(...margins))).toBe(f);
+    }
+    // Untouched buckets stay exactly zero.
+    expect(fit.weights[0]![7]).toBe(0);
   });
 });
