@@ -25,7 +25,7 @@ import { createSightingsService } from './services/sightings-service';
 import { createStatsService } from './services/stats-service';
 import { createTopicsRepo } from './repositories/topics-repo';
 import { createTopicsService } from './services/topics-service';
-import { createTrendsRepo } from './repositories/trends-repo';
+import { createTrendsRepo, hourKey } from './repositories/trends-repo';
 import { createTrendsService } from './services/trends-service';
 import { createInsightsService } from './services/insights-service';
 import { createKeywordsRepo } from './repositories/keywords-repo';
@@ -157,6 +157,10 @@ export function wireServices(o: WireOptions) {
     runner: jobs,
     normalise: o.normalise,
     events,
+    counts: (sinceIso) => {
+      trendsRepo.refresh();
+      return trendsRepo.topicCounts(hourKey(sinceIso));
+    },
     onChanged: kick,
     now: o.now,
   });

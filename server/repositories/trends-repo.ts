@@ -1,9 +1,16 @@
 import type { Db } from '../db/open-database';
+import { shanghaiDay, shanghaiDayStart } from '../lib/time';
 
 export type TrendDim = 'all' | 'source' | 'kind' | 'tag' | 'sentiment' | 'topic' | 'topic-sentiment';
 
 /** 'YYYY-MM-DDTHH' of a UTC ISO instant: the rollup's bucket. */
 export const hourKey = (iso: string) => iso.slice(0, 13);
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const hourMs = (hour: string) => Date.parse(`${hour}:00:00.000Z`);
+/** The first UTC hour of an Asia/Shanghai day. */
+const dayFirstHour = (day: string) => hourKey(shanghaiDayStart(day).toISOString());
 
 /**
  * The hourly rollup (migration 0011): recomputes the hours triggers marked dirty, then answers
@@ -26,15 +33,54 @@ export function createTrendsRepo(db: Db) {
        WHERE ${range} AND i.sentiment IS NOT NULL GROUP BY it.topic_id, i.sentiment`,
   ].map((sql) => db.prepare(`INSERT INTO trend_hourly (dim, hour, key, n) ${sql}`));
 
+  const clearDay = db.prepare('DELETE FROM trend_daily WHERE day = ?');
+  const fillDay = db.prepare(
+    `INSERT INTO trend_daily (dim, day, key, n) SELECT dim, @day, key, sum(n) FROM trend_hourly WHERE hour >= @from AND hour < @to GROUP BY dim, key`,
+  );
+
   const recompute = db.transaction((hours: string[]) => {
+    const days = new Set<string>();
     for (const hour of hours) {
       const from = `${hour}:00:00.000Z`;
-      const to = new Date(Date.parse(from) + 3_600_000).toISOString();
+      const to = new Date(Date.parse(from) + HOUR_MS).toISOString();
       clearHour.run(hour);
       for (const stmt of fill) stmt.run({ hour, from, to });
       clearDirty.run(hour);
+      days.add(shanghaiDay(from));
+    }
+    for (const day of days) {
+      const from = dayFirstHour(day);
+      clearDay.run(day);
+      fillDay.run({ day, from, to: hourKey(new Date(hourMs(from) + DAY_MS).toISOString()) });
     }
   });
+
+  function hourly(dim: TrendDim, fromHour: string, toHour: string, keyPrefix?: string): { hour: string; key: string; n: number }[] {
+    if (fromHour >= toHour) return [];
+    if (keyPrefix !== undefined) {
+      return db
+        .prepare('SELECT hour, key, n FROM trend_hourly WHERE dim = ? AND hour >= ? AND hour < ? AND substr(key, 1, ?) = ?')
+        .all(dim, fromHour, toHour, keyPrefix.length, keyPrefix) as { hour: string; key: string; n: number }[];
+    }
+    return db.prepare('SELECT hour, key, n FROM trend_hourly WHERE dim = ? AND hour >= ? AND hour < ?').all(dim, fromHour, toHour) as {
+      hour: string;
+      key: string;
+      n: number;
+    }[];
+  }
+
+  /** Whole days' rows, each reported at its day's first UTC hour (so bucketing by day places it right). */
+  function daily(dim: TrendDim, fromDay: string, toDay: string, keyPrefix?: string): { hour: string; key: string; n: number }[] {
+    if (fromDay >= toDay) return [];
+    const rows = (
+      keyPrefix !== undefined
+        ? db
+            .prepare('SELECT day, key, n FROM trend_daily WHERE dim = ? AND day >= ? AND day < ? AND substr(key, 1, ?) = ?')
+            .all(dim, fromDay, toDay, keyPrefix.length, keyPrefix)
+        : db.prepare('SELECT day, key, n FROM trend_daily WHERE dim = ? AND day >= ? AND day < ?').all(dim, fromDay, toDay)
+    ) as { day: string; key: string; n: number }[];
+    return rows.map((r) => ({ hour: dayFirstHour(r.day), key: r.key, n: r.n }));
+  }
 
   const anyDirty = db.prepare('SELECT EXISTS (SELECT 1 FROM trend_dirty)').pluck();
 
@@ -53,16 +99,42 @@ export function createTrendsRepo(db: Db) {
         total += hours.length;
       }
     },
-    /** Counts per hour and key of one dimension, hours in [fromHour, toHour). */
-    counts(dim: TrendDim, fromHour: string, toHour: string, keyPrefix?: string): { hour: string; key: string; n: number }[] {
-      if (keyPrefix !== undefined) {
-        return db
-          .prepare('SELECT hour, key, n FROM trend_hourly WHERE dim = ? AND hour >= ? AND hour < ? AND substr(key, 1, ?) = ?')
-          .all(dim, fromHour, toHour, keyPrefix.length, keyPrefix) as { hour: string; key: string; n: number }[];
+    /**
+     * Counts per key of one dimension over hours [fromHour, toHour). With `wholeDays`, the whole
+     * Asia/Shanghai days inside the range come from the daily table, each reported at its first
+     * hour — right for day buckets and totals, not for hour buckets.
+     */
+    counts(dim: TrendDim, fromHour: string, toHour: string, keyPrefix?: string, wholeDays = false): { hour: string; key: string; n: number }[] {
+      if (!wholeDays) return hourly(dim, fromHour, toHour, keyPrefix);
+      const fromMs = hourMs(fromHour);
+      const toMs = hourMs(toHour);
+      const startDay = shanghaiDay(fromMs);
+      const firstFull = dayFirstHour(startDay) === fromHour ? startDay : shanghaiDay(fromMs + DAY_MS);
+      const endDay = shanghaiDay(toMs); // days before endDay end at or before toHour
+      const firstFullHour = dayFirstHour(firstFull);
+      const endDayHour = dayFirstHour(endDay);
+      if (firstFull >= endDay) return hourly(dim, fromHour, toHour, keyPrefix);
+      return [
+        ...hourly(dim, fromHour, firstFullHour, keyPrefix),
+        ...daily(dim, firstFull, endDay, keyPrefix),
+        ...hourly(dim, endDayHour, toHour, keyPrefix),
+      ];
+    },
+    /** Items per topic in all and since `sinceHour`, from the rollup (call refresh first). */
+    topicCounts(sinceHour: string): Map<number, { total: number; recent: number }> {
+      const out = new Map<number, { total: number; recent: number }>();
+      for (const r of db.prepare(`SELECT key, sum(n) AS n FROM trend_daily WHERE dim = 'topic' GROUP BY key`).all() as { key: string; n: number }[]) {
+        out.set(Number(r.key), { total: r.n, recent: 0 });
       }
-      return db
-        .prepare('SELECT hour, key, n FROM trend_hourly WHERE dim = ? AND hour >= ? AND hour < ?')
-        .all(dim, fromHour, toHour) as { hour: string; key: string; n: number }[];
+      const recent = db.prepare(`SELECT key, sum(n) AS n FROM trend_hourly WHERE dim = 'topic' AND hour >= ? GROUP BY key`).all(sinceHour) as {
+        key: string;
+        n: number;
+      }[];
+      for (const r of recent) {
+        const entry = out.get(Number(r.key));
+        if (entry) entry.recent = r.n;
+      }
+      return out;
     },
     /** Display names of sources and topics. */
     labels(): { sources: Map<string, string>; topics: Map<string, string> } {

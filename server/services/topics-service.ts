@@ -27,6 +27,8 @@ export function createTopicsService(deps: {
   runner: JobRunner;
   normalise: (s: string) => string;
   events?: EventBus;
+  /** Item counts per topic (all, and since an instant); from the trend rollup in the server, recounted when not given. */
+  counts?: (sinceIso: string) => Map<number, { total: number; recent: number }>;
   /** Memberships changed: the search index has work. */
   onChanged?: () => void;
   now?: () => Date;
@@ -41,7 +43,8 @@ export function createTopicsService(deps: {
   }
 
   function withCounts(defs: ReturnType<TopicsRepo['list']>, onlyId?: number): Topic[] {
-    const counts = deps.topics.counts(new Date(now().getTime() - DAY_MS).toISOString(), onlyId);
+    const since = new Date(now().getTime() - DAY_MS).toISOString();
+    const counts = deps.counts ? deps.counts(since) : deps.topics.counts(since, onlyId);
     return defs.map((d) => ({ ...d, itemCount: counts.get(d.id)?.total ?? 0, last24h: counts.get(d.id)?.recent ?? 0 }));
   }
 

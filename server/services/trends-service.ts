@@ -99,7 +99,7 @@ export function createTrendsService(deps: { trends: TrendsRepo; now?: () => Date
 
   function totals(dim: TrendDim, fromIso: string, toIso: string, keyOf: (k: string) => string | null, prefix?: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const r of deps.trends.counts(dim, hourKey(fromIso), hourKey(toIso), prefix)) {
+    for (const r of deps.trends.counts(dim, hourKey(fromIso), hourKey(toIso), prefix, true)) {
       const key = keyOf(r.key);
       if (key !== null) out.set(key, (out.get(key) ?? 0) + r.n);
     }
@@ -118,7 +118,8 @@ export function createTrendsService(deps: { trends: TrendsRepo; now?: () => Date
         const toHour = hourKey(w.toIso);
         const topicKey = query.topic !== undefined ? String(query.topic) : null;
         const totalKey = (k: string) => (topicKey === null || k === topicKey ? '' : null);
-        const allCounts = sumInto(deps.trends.counts(dims.total, fromHour, toHour), w, totalKey).get('') ?? w.buckets.map(() => 0);
+        const days = w.interval === 'day';
+        const allCounts = sumInto(deps.trends.counts(dims.total, fromHour, toHour, undefined, days), w, totalKey).get('') ?? w.buckets.map(() => 0);
         const previousAll = totals(dims.total, prevFrom, w.fromIso, totalKey).get('') ?? 0;
 
         let series: TrendLine[] = [];
@@ -128,7 +129,7 @@ export function createTrendsService(deps: { trends: TrendsRepo; now?: () => Date
             const key = dims.prefix ? k.slice(dims.prefix.length) : k;
             return only && !only.has(key) ? null : key;
           };
-          const byKey = sumInto(deps.trends.counts(dims.series, fromHour, toHour, dims.prefix), w, keyOf);
+          const byKey = sumInto(deps.trends.counts(dims.series, fromHour, toHour, dims.prefix, days), w, keyOf);
           const prev = totals(dims.series, prevFrom, w.fromIso, keyOf, dims.prefix);
           if (only) for (const k of only) if (!byKey.has(k)) byKey.set(k, w.buckets.map(() => 0));
           const labels = deps.trends.labels();

@@ -81,6 +81,22 @@ describe('trends', () => {
     expect(Object.fromEntries(r.series.map((s: Json) => [s.key, s.total]))).toEqual({ neg: 2, pos: 2 });
   });
 
+  it('gives the same day counts from whole days and partial days as from hours', async () => {
+    // From mid-day to mid-day: partial first and last days read hours, the days between read the daily rollup.
+    const window = 'from=2026-11-12T05:30:00Z&to=2026-11-21T06:00:00Z&by=source';
+    const days = (await call('GET', `/api/trends?${window}`)).body;
+    const hours = (await call('GET', `/api/trends?${window}&interval=hour`)).body;
+    const perDay = new Map<string, number>();
+    hours.buckets.forEach((b: string, i: number) => {
+      const day = new Date(Date.parse(b) + 8 * 3_600_000).toISOString().slice(0, 10);
+      perDay.set(day, (perDay.get(day) ?? 0) + hours.all[i]);
+    });
+    expect(days.all).toEqual(days.buckets.map((d: string) => perDay.get(d) ?? 0));
+    expect(days.total).toBe(hours.total);
+    expect(days.total).toBe(5);
+    expect(days.previousTotal).toBe(hours.previousTotal);
+  });
+
   it('counts hours, and refuses windows with too many buckets or a topic split by source', async () => {
     const hours = (await call('GET', '/api/trends?from=2026-11-21T02:00:00Z&to=2026-11-21T04:00:00Z&interval=hour')).body;
     expect(hours.buckets).toEqual(['2026-11-21T02:00:00.000Z', '2026-11-21T03:00:00.000Z']);
