@@ -15,6 +15,7 @@ import type { ItemTagger } from './services/ingest-service';
 import { createClaimMatcher } from './services/claim-matcher';
 import { wireServices, type Services } from './wire-services';
 import { createLearningTagger } from './learning-tagger';
+import { createLearningSentiment } from './learning-sentiment';
 import { createApp } from './app';
 
 export const VERSION = '0.1.0';
@@ -85,10 +86,20 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   const model = parts.tagger
     ? null
     : createLearningTagger(db, config.dataDir, log, (reason) => services?.retag.request(reason));
+  const sentiment = parts.tagger
+    ? null
+    : createLearningSentiment({
+        dataDir: config.dataDir,
+        log,
+        itemText: (id) => services?.itemsRepo.getItem(id) ?? null,
+        onModelChanged: (reason) => services?.retag.request(reason),
+      });
   services = wireServices({
     db,
     sources: parts.sources,
     tagger: parts.tagger ?? model!.tagger,
+    sentiment: sentiment?.scorer,
+    onSentimentLearn: sentiment ? (example) => sentiment.learn(example) : undefined,
     onLearn: model ? (verdicts) => model.learn(verdicts) : undefined,
     matcher: createClaimMatcher({ suggestAt: config.matchSuggestAt, confirmAt: config.matchConfirmAt }),
     claimMinutes: config.claimMinutes,
@@ -108,7 +119,12 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   const indexMiB = Math.round(services.clusters.index.memoryBytes / 1_048_576);
   log.info({ ...rebuilt, ms: Date.now() - started, indexMiB }, 'in-memory indexes rebuilt');
   // `npm run tagger:train` may write a new model while the server runs.
-  const modelCheck = model ? setInterval(() => model.checkForNewModel(), 30_000) : null;
+  const modelCheck = model
+    ? setInterval(() => {
+        model.checkForNewModel();
+        sentiment?.checkForNewModel();
+      }, 30_000)
+    : null;
   modelCheck?.unref();
   // Alert rules run on a schedule and right after each ingest batch (so a burst is alerted as soon
   // as it is stored); webhook deliveries are retried on their own clock.
@@ -192,6 +208,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
       clearInterval(deliveryTimer);
       if (evaluating) clearImmediate(evaluating);
       model?.flush();
+      sentiment?.flush();
       await sync.stop();
       await sync.flush(3_000).catch(() => false);
       await search.managed?.stop();

@@ -7,9 +7,12 @@ import { trainSentiment } from '../sentiment/model';
 import { SentimentRow } from '../sentiment/rows';
 import { serialiseSentimentModel } from '../sentiment/serialise';
 import { readLabelled } from './train-tagger';
+import { openDatabase } from '../db/open-database';
+import { createSentimentRepo } from '../repositories/sentiment-repo';
+import type { SentimentLabel } from '../sentiment/model';
 
 /**
- * npm run sentiment:train -- --data FILE.jsonl [--out FILE]
+ * npm run sentiment:train -- --data FILE.jsonl [--out FILE] [--without-corrections]
  *
  * Trains the three-way sentiment classifier (server/sentiment) from {"text", "label": "pos" |
  * "neutral" | "neg"} lines and writes it to --out or DATA_DIR/sentiment-model.json. Any invalid row
@@ -18,24 +21,42 @@ import { readLabelled } from './train-tagger';
 
 export class SentimentUsageError extends Error {}
 
-export const SENTIMENT_TRAIN_USAGE = 'usage: npm run sentiment:train -- --data <examples.jsonl> [--out <model.json>]';
+export const SENTIMENT_TRAIN_USAGE = 'usage: npm run sentiment:train -- --data <examples.jsonl> [--out <model.json>] [--without-corrections]';
 
-export function parseSentimentTrainArgs(argv: string[]): { data: string; out: string | null } {
+export function parseSentimentTrainArgs(argv: string[]): { data: string; out: string | null; corrections: boolean } {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, out: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, out: { type: 'string' }, 'without-corrections': { type: 'boolean', default: false } },
+    }));
   } catch (err) {
     throw new SentimentUsageError(err instanceof Error ? err.message : String(err));
   }
   if (!values.data) throw new SentimentUsageError('--data is required');
-  return { data: values.data, out: values.out ?? null };
+  return { data: values.data, out: values.out ?? null, corrections: !values['without-corrections'] };
+}
+
+function storedCorrections(dataDir: string): { text: string; label: SentimentLabel }[] {
+  const file = path.join(dataDir, 'app.db');
+  if (!fs.existsSync(file)) return [];
+  const db = openDatabase(file);
+  try {
+    return createSentimentRepo(db).examples();
+  } finally {
+    db.close();
+  }
 }
 
 function main(): void {
   const args = parseSentimentTrainArgs(process.argv.slice(2));
   const examples = readLabelled(args.data, SentimentRow);
-  const out = args.out ?? path.join(loadConfig().dataDir, 'sentiment-model.json');
-  process.stderr.write(`training on ${examples.length} examples from ${args.data}\n`);
+  const dataDir = loadConfig().dataDir;
+  const out = args.out ?? path.join(dataDir, 'sentiment-model.json');
+  // Analysts' corrections in the dashboard are training data too: the product learns from its users.
+  const corrections = args.corrections ? storedCorrections(dataDir) : [];
+  process.stderr.write(`training on ${examples.length} examples from ${args.data}${corrections.length ? ` and ${corrections.length} analysts' corrections` : ''}\n`);
+  examples.push(...corrections);
   const started = performance.now();
   const model = trainSentiment(examples);
   const json = serialiseSentimentModel(model);

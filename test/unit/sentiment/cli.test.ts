@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EvalSentimentUsageError, parseEvalSentimentArgs } from '../../../server/cli/eval-sentiment';
 import { parseSentimentTrainArgs, SentimentUsageError } from '../../../server/cli/train-sentiment';
+import { openDatabase } from '../../../server/db/open-database';
 import { predictSentiment } from '../../../server/sentiment/model';
 import { parseSentimentModel } from '../../../server/sentiment/serialise';
 
@@ -51,7 +52,8 @@ describe('sentiment CLI arguments', () => {
   });
 
   it('sentiment:train needs --data', () => {
-    expect(parseSentimentTrainArgs(['--data', 'a.jsonl'])).toEqual({ data: 'a.jsonl', out: null });
+    expect(parseSentimentTrainArgs(['--data', 'a.jsonl'])).toEqual({ data: 'a.jsonl', out: null, corrections: true });
+    expect(parseSentimentTrainArgs(['--data', 'a.jsonl', '--without-corrections']).corrections).toBe(false);
     expect(() => parseSentimentTrainArgs([])).toThrow(SentimentUsageError);
   });
 });
@@ -98,5 +100,27 @@ describe('sentiment CLIs end to end', () => {
     expect(b.status).toBe(1);
     expect(b.stderr).toContain(`${bad}:16: not a JSON object`);
     expect(fs.existsSync(badOut)).toBe(false);
+  }, 120_000);
+
+  it("sentiment:train adds the analysts' corrections stored in the database", () => {
+    const db = openDatabase(path.join(dir, 'data', 'app.db'));
+    db.prepare(
+      `INSERT INTO sources (id, name, kind, type, url, schedule, enabled, config_json, updated_at) VALUES ('f', 'f', 'post', 'rss', 'https://x.test/', '* * * * *', 1, '{}', '2026-01-01')`,
+    ).run();
+    const id = db
+      .prepare(
+        `INSERT INTO items (source_id, kind, url, title, body, content_hash, collected_at, sort_at, day, tagged_at)
+         VALUES ('f', 'post', 'https://x.test/1', 't', '排队三小时没人管', 'h1', '2026-01-01', '2026-01-01', '2026-01-01', '2026-01-01')`,
+      )
+      .run().lastInsertRowid;
+    db.prepare(`INSERT INTO sentiment_examples (item_id, label, text, created_at) VALUES (?, 'neg', '排队三小时没人管', '2026-01-01')`).run(id);
+    db.close();
+    const data = writeJsonl('base.jsonl', rows('c'));
+    const r = run('train-sentiment.ts', ['--data', data, '--out', path.join(dir, 'with.json')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("and 1 analysts' corrections");
+    expect(r.stdout).toMatch(/16 examples: 5 pos, 5 neutral, 6 neg/);
+    const w = run('train-sentiment.ts', ['--data', data, '--out', path.join(dir, 'without.json'), '--without-corrections']);
+    expect(w.stdout).toMatch(/15 examples/);
   }, 120_000);
 });
