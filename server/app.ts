@@ -18,6 +18,7 @@ import { topicsRoutes } from './routes/topics';
 import { sentimentRoutes } from './routes/sentiment';
 import { trendsRoutes } from './routes/trends';
 import { alertsRoutes } from './routes/alerts';
+import { voidsRoutes } from './routes/voids';
 import type { SourcesRepo } from './repositories/sources-repo';
 import type { CrawlService } from './services/crawl-service';
 import type { EventBus } from './services/event-bus';
@@ -32,6 +33,7 @@ import type { SentimentService } from './services/sentiment-service';
 import type { TrendsService } from './services/trends-service';
 import type { InsightsService } from './services/insights-service';
 import type { AlertsService } from './services/alerts-service';
+import type { VoidsService } from './services/voids-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
@@ -46,6 +48,7 @@ export interface AppDeps {
   trends: TrendsService;
   insights: InsightsService;
   alerts: AlertsService;
+  voids: VoidsService;
   testWebhook: (id: number) => Promise<string | null>;
   sources: SourcesRepo;
   crawl: CrawlService | null;
@@ -106,6 +109,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', sentimentRoutes(deps.sentiment));
   api.route('/', trendsRoutes(deps.trends, deps.insights));
   api.route('/', alertsRoutes(deps.alerts, deps.testWebhook));
+  api.route('/', voidsRoutes(deps.voids));
   api.route('/', eventsRoutes(deps.events));
   if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
   api.doc31('/openapi.json', {

@@ -158,6 +158,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     trends: services.trends,
     insights: services.insights,
     alerts: services.alerts,
+    voids: services.voids,
     testWebhook: services.testWebhook,
     sources: sourcesRepo,
     crawl,

@@ -26,6 +26,8 @@ import { createStatsService } from './services/stats-service';
 import { createTopicsRepo } from './repositories/topics-repo';
 import { createTopicsService } from './services/topics-service';
 import { createTrendsRepo, hourKey } from './repositories/trends-repo';
+import { createQuestionsRepo } from './repositories/questions-repo';
+import { createVoidsService } from './services/voids-service';
 import { createTrendsService } from './services/trends-service';
 import { createInsightsService } from './services/insights-service';
 import { createKeywordsRepo } from './repositories/keywords-repo';
@@ -151,6 +153,7 @@ export function wireServices(o: WireOptions) {
     refreshCounts: () => trendsRepo.refresh(),
     now: o.now,
   });
+  const voids = createVoidsService({ questions: createQuestionsRepo(db), normalise: o.normalise, now: o.now });
   const topics = createTopicsService({
     topics: createTopicsRepo(db),
     items: itemsRepo,
@@ -173,6 +176,7 @@ export function wireServices(o: WireOptions) {
     topics: topics.step,
     sentiment: sentimentScorer,
     keywords: insights.step,
+    questions: voids.step,
     events,
     onStored: kick,
     now: o.now,
@@ -256,6 +260,7 @@ export function wireServices(o: WireOptions) {
     sentimentRepo,
     trends,
     insights,
+    voids,
     alerts,
     alertEvaluator,
     delivery,

@@ -11,6 +11,7 @@ import type { EventBus } from './event-bus';
 import type { TopicStep } from './topics-service';
 import type { SentimentScorer } from '../sentiment/sentiment-tagger';
 import type { KeywordStep } from './insights-service';
+import type { QuestionStep } from './voids-service';
 
 export interface TagResult {
   tags: Tag[];
@@ -49,6 +50,8 @@ export function createIngestService(deps: {
   claims?: ClaimStep;
   /** Positive / neutral / negative, stored with the item. */
   sentiment?: SentimentScorer;
+  /** Questions the public asks, for information voids. */
+  questions?: QuestionStep;
   /** Keywords counted per hour, for hot words. */
   keywords?: KeywordStep;
   /** Monitoring topics: each stored item joins the topics whose rules it meets. */
@@ -66,6 +69,7 @@ export function createIngestService(deps: {
       const matches: MatchWrite[][] = [];
       const topicIds: number[][] = [];
       const words: string[][] = [];
+      const asked: string[][] = [];
       const errors: { path: string; message: string }[] = [];
       batch.forEach((raw, i) => {
         const parsed = RawItemSchema.safeParse(raw);
@@ -92,6 +96,7 @@ export function createIngestService(deps: {
           tagged = matched.tagged;
           matches[prepared.length] = matched.matches;
         }
+        if (deps.questions) asked[prepared.length] = deps.questions.extract({ title, body, kind });
         if (deps.keywords) words[prepared.length] = deps.keywords.extract({ title, body, normalised: tagged.normalised });
         if (deps.topics) {
           topicIds[prepared.length] = deps.topics.match({ title, body, normalised: tagged.normalised, sourceId: it.sourceId, kind });
@@ -128,6 +133,8 @@ export function createIngestService(deps: {
         if (joined?.length) deps.topics!.record(id, joined, prepared[at]!.sortAt);
         const itemWords = words[at];
         if (itemWords?.length) deps.keywords!.record(itemWords, prepared[at]!.sortAt);
+        const itemQuestions = asked[at];
+        if (itemQuestions?.length) deps.questions!.record(id, itemQuestions, prepared[at]!.sortAt);
       });
       placement.commit();
       const result = { new: ids.length, duplicate: prepared.length - ids.length };

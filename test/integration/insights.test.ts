@@ -58,3 +58,15 @@ describe('events', () => {
     expect(e.curve.reduce((a: number, b: number) => a + b, 0)).toBe(3);
   });
 });
+
+describe('information voids through ingest', () => {
+  it('lists a question the public keeps asking that no notice answers', async () => {
+    t.ingest.ingest([
+      at(3, 'forum', '请问哪里可以打流感疫苗？家里老人想打'),
+      at(2, 'weibo', '有人知道哪里可以打流感疫苗吗'),
+    ]);
+    const r = await get('/api/voids?hours=24&status=unanswered');
+    const flu = r.voids.find((v: Json) => v.question.includes('流感疫苗'));
+    expect(flu).toMatchObject({ count: 2, status: 'unanswered', answer: null });
+  });
+});

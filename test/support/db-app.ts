@@ -52,6 +52,7 @@ export function createDbApp(opts: {
     trends: services.trends,
     insights: services.insights,
     alerts: services.alerts,
+    voids: services.voids,
     testWebhook: services.testWebhook,
     sources: services.sourcesRepo,
     crawl: services.crawl,

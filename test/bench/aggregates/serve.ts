@@ -44,6 +44,7 @@ const app = createApp({
   trends: services.trends,
   insights: services.insights,
   alerts: services.alerts,
+  voids: services.voids,
   testWebhook: services.testWebhook,
   sources: services.sourcesRepo,
   crawl: null,
