@@ -7,5 +7,6 @@ export function normaliseForHash(text: string): string {
 
 /** The exact-duplicate key: the same text republished under another URL hashes the same. */
 export function contentHash(title: string, body: string): string {
-  return createHash('sha256').update(`${normaliseForHash(title)}\n${normaliseForHash(body)}`, 'utf8').digest('hex');
+  // Same bytes as hashing `${title}\n${body}`, without building (and flattening) that string.
+  return createHash('sha256').update(normaliseForHash(title), 'utf8').update('\n', 'utf8').update(normaliseForHash(body), 'utf8').digest('hex');
 }

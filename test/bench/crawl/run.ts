@@ -9,10 +9,11 @@ import { startBenchSite, type BenchSite, type BenchSiteStats } from './site';
 
 /**
  * npm run bench:crawl -- [--pages 5000] [--concurrency 8] [--long 50000] [--rounds 1] [--only ours,crawlee|none]
- *                         [--latency-ms 0] [--seed 20240630] [--per-list 50] [--timeout-s 1800]
+ *                         [--latency-ms 0] [--seed 20240630] [--per-list 50] [--timeout-s 1800] [--child-flags="--trace-gc …"]
  *
  * The site runs here, in the parent; each crawler runs in its own child process so its peak RSS
  * is its own. Crawlers run one after the other against the same site, never at the same time.
+ * Our child runs with the Node flags of `npm run crawler` (see productFlags).
  * A benchmark, not a test: it prints figures and asserts nothing about time.
  */
 const { values } = parseArgs({
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     'per-list': { type: 'string', default: '50' },
     'latency-ms': { type: 'string', default: '0' },
     'timeout-s': { type: 'string', default: '1800' },
+    // Extra Node/V8 flags for the crawler children only (experiments: --trace-gc, other heap sizes).
+    'child-flags': { type: 'string', default: '' },
   },
 });
 
@@ -45,6 +48,19 @@ const rounds = int('rounds', values.rounds, 1);
 const seed = int('seed', values.seed, 0);
 const perList = int('per-list', values['per-list'], 1);
 const latencyMs = int('latency-ms', values['latency-ms'], 0);
+const childFlags = (values['child-flags'] ?? '').split(/\s+/).filter(Boolean);
+/**
+ * Our crawler runs with the Node/V8 flags of `npm run crawler` (package.json), as in production:
+ * the options between `node` and `--import`. Crawlee runs with Node's defaults, as its users would.
+ */
+function productFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts?: Record<string, string> };
+  const words = (pkg.scripts?.crawler ?? '').split(/\s+/);
+  if (words[0] !== 'node') return [];
+  const end = words.indexOf('--import');
+  return words.slice(1, end < 0 ? undefined : end).filter((w) => w.startsWith('--'));
+}
+const oursFlags = productFlags();
 const timeoutMs = int('timeout-s', values['timeout-s'], 1) * 1000;
 // "--only none" skips the comparison (with --long: the long run alone).
 const crawlers = (values.only ?? '').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
@@ -90,6 +106,7 @@ function runChild(name: 'ours' | 'crawlee', site: BenchSite, checkpointEvery: nu
   return new Promise((resolve, reject) => {
     const child = fork(CHILD[name], [JSON.stringify(args)], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: [...process.execArgv, ...(name === 'ours' ? oursFlags : []), ...childFlags],
       env: { ...process.env, CRAWLEE_STORAGE_DIR: join(storageDir, name), CRAWLEE_PERSIST_STORAGE: 'false' },
     });
     let result: ChildResult | null = null;
@@ -192,6 +209,7 @@ function codeVersion(): string {
   }
 }
 console.log(`crawler code: ${codeVersion()}`);
+console.log(`ours runs with the flags of npm run crawler: ${oursFlags.join(' ') || '(none)'}${childFlags.length ? `; both children also get ${childFlags.join(' ')}` : ''}`);
 
 try {
   if (crawlers.length > 0) {

@@ -22,3 +22,13 @@ describe('contentHash', () => {
     expect(normaliseForHash('a\u00a0\t b\n')).toBe('a b');
   });
 });
+
+describe('contentHash: hashed in parts', () => {
+  it('equals the SHA-256 of the joined normalised text', () => {
+    const [hash, norm] = [contentHash, normaliseForHash];
+    for (const [title, body] of [['标题 Ａ１', '第一段\n第二段　全角空格 😀'], ['', ''], ['t', ''], ['\uD83D', 'x']] as const) {
+      const joined = createHash('sha256').update(`${norm(title)}\n${norm(body)}`, 'utf8').digest('hex');
+      expect(hash(title, body)).toBe(joined);
+    }
+  });
+});

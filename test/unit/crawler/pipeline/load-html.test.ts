@@ -63,3 +63,38 @@ describe('html-list pages on the fast parser', () => {
     expect(positional).toMatchObject({ title: '第二个标题', body: '第二个正文' });
   });
 });
+
+describe('loadHtml: one shared cheerio instance for the fast parser', () => {
+  const html =
+    '<html><head><title>T</title></head><body><div id="zoom"><p>甲</p><p class="x">乙 <a href="/a">链接</a></p></div><ul><li>1</li><li>2</li></ul></body></html>';
+
+  it('answers selectors, wrapped nodes and the root as cheerio/slim load() does', async () => {
+    const { load } = await import('cheerio/slim');
+    const ours = loadHtml(html);
+    const theirs = load(html);
+    for (const sel of ['#zoom', 'p.x a', 'li', 'title', 'li:first', 'ul li:eq(1)', 'p, li', 'nothing']) {
+      expect(ours(sel).length, sel).toBe(theirs(sel).length);
+      expect(ours(sel).text(), sel).toBe(theirs(sel).text());
+    }
+    const node = ours('p.x').toArray()[0]!;
+    expect(ours(node).is('#zoom > p')).toBe(true);
+    expect(ours(node).find('a').attr('href')).toBe('/a');
+    expect(ours(node).closest('div').attr('id')).toBe('zoom');
+    expect(ours.root().text()).toBe(theirs.root().text());
+    expect(ours.root().find('li').length).toBe(2);
+  });
+
+  it('keeps each page to its own document', () => {
+    const a = loadHtml('<p id="a">一</p>');
+    const b = loadHtml('<p id="b">二</p>');
+    expect(a('p').attr('id')).toBe('a');
+    expect(b('p').attr('id')).toBe('b');
+    expect(a.root().text()).toBe('一');
+  });
+
+  it('still reads pages with mismatched headings with parse5 (loaded on first use)', () => {
+    const $ = loadHtml('<h1>标题</h2><div id="zoom">正文</div>');
+    expect($('h1').text()).toBe('标题');
+    expect($('#zoom').text()).toBe('正文');
+  });
+});
