@@ -9,8 +9,17 @@ export const hourKey = (iso: string) => iso.slice(0, 13);
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const hourMs = (hour: string) => Date.parse(`${hour}:00:00.000Z`);
-/** The first UTC hour of an Asia/Shanghai day. */
-const dayFirstHour = (day: string) => hourKey(shanghaiDayStart(day).toISOString());
+const firstHours = new Map<string, string>();
+/** The first UTC hour of an Asia/Shanghai day (memoised: a year of days is read per request). */
+function dayFirstHour(day: string): string {
+  let h = firstHours.get(day);
+  if (h === undefined) {
+    h = hourKey(shanghaiDayStart(day).toISOString());
+    if (firstHours.size > 20_000) firstHours.clear();
+    firstHours.set(day, h);
+  }
+  return h;
+}
 
 /**
  * The hourly rollup (migration 0011): recomputes the hours triggers marked dirty, then answers
@@ -55,29 +64,23 @@ export function createTrendsRepo(db: Db) {
     }
   });
 
-  function hourly(dim: TrendDim, fromHour: string, toHour: string, keyPrefix?: string): { hour: string; key: string; n: number }[] {
+  type Row = { hour: string; key: string; n: number };
+  const hourlyAll = db.prepare('SELECT hour, key, n FROM trend_hourly WHERE dim = ? AND hour >= ? AND hour < ?');
+  const hourlyPrefixed = db.prepare('SELECT hour, key, n FROM trend_hourly WHERE dim = ? AND hour >= ? AND hour < ? AND substr(key, 1, ?) = ?');
+  const dailyAll = db.prepare('SELECT day, key, n FROM trend_daily WHERE dim = ? AND day >= ? AND day < ?');
+  const dailyPrefixed = db.prepare('SELECT day, key, n FROM trend_daily WHERE dim = ? AND day >= ? AND day < ? AND substr(key, 1, ?) = ?');
+
+  function hourly(dim: TrendDim, fromHour: string, toHour: string, keyPrefix?: string): Row[] {
     if (fromHour >= toHour) return [];
-    if (keyPrefix !== undefined) {
-      return db
-        .prepare('SELECT hour, key, n FROM trend_hourly WHERE dim = ? AND hour >= ? AND hour < ? AND substr(key, 1, ?) = ?')
-        .all(dim, fromHour, toHour, keyPrefix.length, keyPrefix) as { hour: string; key: string; n: number }[];
-    }
-    return db.prepare('SELECT hour, key, n FROM trend_hourly WHERE dim = ? AND hour >= ? AND hour < ?').all(dim, fromHour, toHour) as {
-      hour: string;
-      key: string;
-      n: number;
-    }[];
+    if (keyPrefix !== undefined) return hourlyPrefixed.all(dim, fromHour, toHour, keyPrefix.length, keyPrefix) as Row[];
+    return hourlyAll.all(dim, fromHour, toHour) as Row[];
   }
 
   /** Whole days' rows, each reported at its day's first UTC hour (so bucketing by day places it right). */
   function daily(dim: TrendDim, fromDay: string, toDay: string, keyPrefix?: string): { hour: string; key: string; n: number }[] {
     if (fromDay >= toDay) return [];
     const rows = (
-      keyPrefix !== undefined
-        ? db
-            .prepare('SELECT day, key, n FROM trend_daily WHERE dim = ? AND day >= ? AND day < ? AND substr(key, 1, ?) = ?')
-            .all(dim, fromDay, toDay, keyPrefix.length, keyPrefix)
-        : db.prepare('SELECT day, key, n FROM trend_daily WHERE dim = ? AND day >= ? AND day < ?').all(dim, fromDay, toDay)
+      keyPrefix !== undefined ? dailyPrefixed.all(dim, fromDay, toDay, keyPrefix.length, keyPrefix) : dailyAll.all(dim, fromDay, toDay)
     ) as { day: string; key: string; n: number }[];
     return rows.map((r) => ({ hour: dayFirstHour(r.day), key: r.key, n: r.n }));
   }

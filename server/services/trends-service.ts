@@ -51,10 +51,12 @@ function windowOf(query: Pick<TrendQuery, 'from' | 'to' | 'interval'>, now: Date
       ]);
     }
   }
-  const bucketOf = (hour: string) => {
-    const ms = Date.parse(`${hour}:00:00.000Z`);
-    return index.get(interval === 'hour' ? new Date(ms).toISOString() : shanghaiDay(ms)) ?? -1;
-  };
+  // Every hour of the window knows its bucket: rows are placed by one map look-up each.
+  const byHour = new Map<string, number>();
+  for (let t = start; t < end; t += HOUR_MS) {
+    byHour.set(new Date(t).toISOString().slice(0, 13), index.get(interval === 'hour' ? new Date(t).toISOString() : shanghaiDay(t))!);
+  }
+  const bucketOf = (hour: string) => byHour.get(hour) ?? -1;
   return { fromIso: new Date(start).toISOString(), toIso: new Date(end).toISOString(), interval, buckets, bucketOf };
 }
 
