@@ -26,8 +26,8 @@ export function createEventsRepo(db: Db) {
     GROUP BY cluster_id HAVING sum(sort_at >= @mid) >= @min`);
   const detail = db.prepare(`
     SELECT c.id, c.items + c.exact_reposts AS size,
-      (SELECT min(sort_at) FROM items WHERE cluster_id = c.id) AS first_seen,
-      (SELECT max(sort_at) FROM items WHERE cluster_id = c.id) AS last_seen,
+      (SELECT sort_at FROM items WHERE cluster_id = c.id ORDER BY sort_at LIMIT 1) AS first_seen,
+      (SELECT sort_at FROM items WHERE cluster_id = c.id ORDER BY sort_at DESC LIMIT 1) AS last_seen,
       f.title, substr(f.body, 1, 200) AS body,
       (SELECT count(DISTINCT source_id) FROM items WHERE cluster_id = c.id) AS source_count,
       (SELECT json_group_array(name) FROM (SELECT DISTINCT s.name FROM items i JOIN sources s ON s.id = i.source_id
