@@ -39,6 +39,8 @@ const RUN_SELECT = `SELECT r.*, s.name AS source_name FROM crawl_runs r JOIN sou
 
 /** Sources as configured, and the record of every crawl run. */
 export function createSourcesRepo(db: Db) {
+  // Asked once per ingested item.
+  const kindOf = db.prepare('SELECT kind FROM sources WHERE id = ?').pluck();
   const upsert = db.prepare(`INSERT INTO sources (id, name, kind, type, url, schedule, enabled, config_json, updated_at)
     VALUES (@id, @name, @kind, @type, @url, @schedule, @enabled, @configJson, @now)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, type = excluded.type,
@@ -71,7 +73,7 @@ export function createSourcesRepo(db: Db) {
     }),
 
     getSourceKind(id: string): ItemKind | null {
-      return (db.prepare('SELECT kind FROM sources WHERE id = ?').pluck().get(id) as ItemKind | undefined) ?? null;
+      return (kindOf.get(id) as ItemKind | undefined) ?? null;
     },
 
     setPaused(id: string, paused: boolean): boolean {

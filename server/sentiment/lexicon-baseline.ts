@@ -24,7 +24,13 @@ const words = (list: string) => list.split(/\s+/).filter(Boolean);
 const LEXICON = new Map<string, number>([...words(POSITIVE).map((w) => [w, 1] as const), ...words(NEGATIVE).map((w) => [w, -1] as const)]);
 /** Longest first, so "不满" is read as one negative word, not as 不 + 满. */
 const ENTRIES = [...LEXICON.keys(), ...NEGATORS, ...DEGREES].sort((a, b) => b.length - a.length);
-const FIRST_UNITS = new Set(ENTRIES.map((w) => w.charCodeAt(0)));
+/** Entries by their first UTF-16 unit, longest first: one look-up per character. */
+const BY_FIRST = new Map<number, string[]>();
+for (const w of ENTRIES) {
+  const bucket = BY_FIRST.get(w.charCodeAt(0));
+  if (bucket) bucket.push(w);
+  else BY_FIRST.set(w.charCodeAt(0), [w]);
+}
 const NEGATOR_SET = new Set(NEGATORS);
 const DEGREE_SET = new Set(DEGREES);
 /** A clause ends at punctuation: negation and degree do not reach past it. */
@@ -52,11 +58,8 @@ export function lexiconSentiment(normalised: string): LexiconSentiment {
       i++;
       continue;
     }
-    if (!FIRST_UNITS.has(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const word = ENTRIES.find((w) => text.startsWith(w, i));
+    const bucket = BY_FIRST.get(text.charCodeAt(i));
+    const word = bucket?.find((w) => text.startsWith(w, i));
     if (!word) {
       i++;
       continue;

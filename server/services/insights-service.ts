@@ -8,7 +8,7 @@ import { hourKey } from '../repositories/trends-repo';
 const HOUR_MS = 3_600_000;
 const BASELINE_HOURS = 24 * 7;
 /** Keywords are read from the title and the lede; the rest of an article adds cost, not topic. */
-const KEYWORD_CHARS = 400;
+const KEYWORD_CHARS = 240;
 const KEYWORDS_PER_ITEM = 8;
 /** Hot words and events move over hours: answers are reused for this long. */
 const CACHE_MS = 30_000;
