@@ -12,6 +12,7 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     BaseChart: typeof import('./src/components/BaseChart.vue')['default']
+    ChangeText: typeof import('./src/components/ChangeText.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElButton: typeof import('element-plus/es')['ElButton']
     ElCard: typeof import('element-plus/es')['ElCard']
@@ -25,6 +26,8 @@ declare module 'vue' {
     ElOption: typeof import('element-plus/es')['ElOption']
     ElPagination: typeof import('element-plus/es')['ElPagination']
     ElProgress: typeof import('element-plus/es')['ElProgress']
+    ElRadioButton: typeof import('element-plus/es')['ElRadioButton']
+    ElRadioGroup: typeof import('element-plus/es')['ElRadioGroup']
     ElResult: typeof import('element-plus/es')['ElResult']
     ElSelect: typeof import('element-plus/es')['ElSelect']
     ElSkeleton: typeof import('element-plus/es')['ElSkeleton']
@@ -32,9 +35,12 @@ declare module 'vue' {
     ElTableColumn: typeof import('element-plus/es')['ElTableColumn']
     ElTag: typeof import('element-plus/es')['ElTag']
     HighlightText: typeof import('./src/components/HighlightText.vue')['default']
+    RangeControls: typeof import('./src/components/RangeControls.vue')['default']
     ReasonList: typeof import('./src/components/ReasonList.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    SentimentBadge: typeof import('./src/components/SentimentBadge.vue')['default']
+    Sparkline: typeof import('./src/components/Sparkline.vue')['default']
     StateBlock: typeof import('./src/components/StateBlock.vue')['default']
     TagList: typeof import('./src/components/TagList.vue')['default']
   }

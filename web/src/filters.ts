@@ -10,13 +10,19 @@ export interface SearchFilters {
   to: string;
   sort: '' | 'newest' | 'oldest' | 'score' | 'relevance';
   page: number;
+  /** Optional so links and views made before these filters existed compare equal. */
+  sentiment?: '' | 'pos' | 'neutral' | 'neg';
+  /** A monitoring topic's id, as text ('' for any). */
+  topic?: string;
 }
 
-export const EMPTY_FILTERS: SearchFilters = { q: '', source: '', kind: '', tag: '', from: '', to: '', sort: '', page: 1 };
+// sentiment/topic present (as undefined) so Object.assign(form, EMPTY_FILTERS) clears them too.
+export const EMPTY_FILTERS: SearchFilters = { q: '', source: '', kind: '', tag: '', from: '', to: '', sort: '', page: 1, sentiment: undefined, topic: undefined };
 
 const KINDS = ['notice', 'news', 'post'] as const;
 const TAGS = ['rumor-suspect', 'known-rumor', 'rebuttal', 'price-gouging'] as const;
 const SORTS = ['newest', 'oldest', 'score', 'relevance'] as const;
+const SENTIMENTS = ['pos', 'neutral', 'neg'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The API refuses pages beyond this. */
 export const MAX_PAGE = 10_000;
@@ -46,13 +52,15 @@ export function filtersFromQuery(query: LocationQuery): SearchFilters {
     to,
     sort: oneOf(one(query.sort), SORTS),
     page: Number.isFinite(page) && page > 0 ? Math.min(page, MAX_PAGE) : 1,
+    sentiment: oneOf(one(query.sentiment), SENTIMENTS) || undefined,
+    topic: /^[1-9]\d{0,8}$/.test(one(query.topic)) ? one(query.topic) : undefined,
   };
 }
 
 /** Filters → route query, leaving out empty values and page 1 so links stay short. */
 export function filtersToQuery(f: SearchFilters): LocationQueryRaw {
   const out: LocationQueryRaw = {};
-  for (const key of ['q', 'source', 'kind', 'tag', 'from', 'to', 'sort'] as const) {
+  for (const key of ['q', 'source', 'kind', 'tag', 'sentiment', 'topic', 'from', 'to', 'sort'] as const) {
     // A cleared Element Plus select or date picker may hand back undefined/null despite the type.
     const v = String(f[key] ?? '').trim();
     if (v) out[key] = v;

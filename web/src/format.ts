@@ -95,3 +95,38 @@ export function describeSchedule(cron: string, locale: Locale): string {
   }
   return cron;
 }
+
+/** A trend bucket for an axis: a day "11-28", an hour (UTC instant) "11-28 09:00" in Beijing time. */
+export function formatBucket(bucket: string, interval: 'day' | 'hour'): string {
+  if (interval === 'day') return formatDayShort(bucket);
+  const full = formatDateTime(bucket);
+  return full === '—' ? bucket : `${full.slice(5, 13)}:00`;
+}
+
+/** A share 0…1 as a percentage with at most one decimal: 0.1234 → "12.3%". */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share)) return '—';
+  return `${trim(share * 100)}%`;
+}
+
+export interface Change {
+  /** 'new' when the previous period had nothing to compare with. */
+  dir: 'up' | 'down' | 'flat' | 'new' | 'none';
+  /** The absolute change in percent, one decimal, e.g. "12.5%" ('' for flat/new/none). */
+  pct: string;
+}
+
+/** The change of a total against the period before it. */
+export function changeOf(current: number, previous: number): Change {
+  if (!Number.isFinite(current) || !Number.isFinite(previous)) return { dir: 'none', pct: '' };
+  if (previous === 0) return current === 0 ? { dir: 'flat', pct: '' } : { dir: 'new', pct: '' };
+  const ratio = (current - previous) / previous;
+  if (Math.abs(ratio) < 0.0005) return { dir: 'flat', pct: '' };
+  return { dir: ratio > 0 ? 'up' : 'down', pct: `${trim(Math.abs(ratio) * 100)}%` };
+}
+
+/** A rising word's ratio: 3.24 → "3.2", 12.6 → "13". */
+export function formatRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '—';
+  return ratio >= 10 ? String(Math.round(ratio)) : trim(ratio);
+}

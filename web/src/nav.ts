@@ -2,6 +2,8 @@
 export const NAV_ITEMS = [
   { key: 'overview', to: '/', icon: '▦' },
   { key: 'search', to: '/search', icon: '⌕' },
+  { key: 'topics', to: '/topics', icon: '◇' },
+  { key: 'trends', to: '/trends', icon: '↗' },
   { key: 'review', to: '/review', icon: '✔' },
   { key: 'library', to: '/library', icon: '☰' },
   { key: 'sightings', to: '/sightings', icon: '✎' },

@@ -24,6 +24,8 @@ function summary(over: Partial<ItemSummary>): ItemSummary {
     libraryLinks: [],
     clusterId: 1,
     clusterSize: 1,
+    sentiment: null,
+    topics: [],
     excerpt: '摘要',
     highlight: null,
     ...over,

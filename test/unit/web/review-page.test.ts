@@ -38,6 +38,8 @@ function suspect(id: number, over: Partial<QueueRow> = {}): QueueRow {
     libraryLinks: [],
     clusterId: id,
     clusterSize: 1,
+    sentiment: null,
+    topics: [],
     priority: 0.9,
     clusterGrowth24h: 1,
     clusterInQueue: 1,

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import { libraryEn } from './library-en';
+import { insightsEn } from './insights-en';
 
 export const en: Messages = {
   app: {
@@ -13,8 +14,9 @@ export const en: Messages = {
     collapseMenu: 'Collapse menu',
     expandMenu: 'Expand menu',
   },
-  nav: { overview: 'Overview', search: 'Search', review: 'Review', library: 'Rumour library', sightings: 'Offline reports', calibration: 'Calibration', sources: 'Sources' },
+  nav: { overview: 'Overview', search: 'Search', review: 'Review', library: 'Rumour library', sightings: 'Offline reports', calibration: 'Calibration', sources: 'Sources', topics: 'Topics', trends: 'Trends' },
   library: libraryEn,
+  ...insightsEn,
   state: { loading: 'Loading…', empty: 'No data', error: 'Failed to load', retry: 'Retry' },
   live: { idle: 'Crawler idle', crawling: 'Crawling: {names}', connected: 'Live', disconnected: 'Offline, reconnecting…', newItems: '{n} new', retagging: 'Re-tagging' },
   stat: {
@@ -37,6 +39,8 @@ export const en: Messages = {
     source: 'Source',
     kind: 'Kind',
     tag: 'Tag',
+    sentiment: 'Sentiment',
+    topic: 'Topic',
     dateRange: 'Dates',
     from: 'From',
     to: 'To',
@@ -52,7 +56,7 @@ export const en: Messages = {
   item: {
     history: 'History',
     noHistory: 'Nobody has worked on it yet',
-    historyActions: { claim: 'claimed', release: 'released', verdict: 'decided', 'cluster-verdict': 'decided the group', 'auto-match': 'matched the library', 'library-link': 'linked to the library' },
+    historyActions: { claim: 'claimed', release: 'released', verdict: 'decided', 'cluster-verdict': 'decided the group', 'auto-match': 'matched the library', 'library-link': 'linked to the library', sentiment: 'corrected the sentiment' },
     back: 'Back',
     source: 'Source',
     published: 'Published',

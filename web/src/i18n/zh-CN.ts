@@ -1,4 +1,5 @@
 import { libraryZhCN } from './library-zh-CN';
+import { insightsZhCN } from './insights-zh-CN';
 
 /** Source of truth for UI text; en.ts must have exactly these keys (checked by TypeScript and a test). */
 export const zhCN = {
@@ -13,8 +14,9 @@ export const zhCN = {
     collapseMenu: '收起菜单',
     expandMenu: '展开菜单',
   },
-  nav: { overview: '总览', search: '检索', review: '研判', library: '谣言库', sightings: '线索上报', calibration: '研判质量', sources: '信息源' },
+  nav: { overview: '总览', search: '检索', review: '研判', library: '谣言库', sightings: '线索上报', calibration: '研判质量', sources: '信息源', topics: '专题', trends: '趋势' },
   library: libraryZhCN,
+  ...insightsZhCN,
   state: { loading: '加载中…', empty: '暂无数据', error: '加载失败', retry: '重试' },
   live: { idle: '采集空闲', crawling: '正在采集：{names}', connected: '实时', disconnected: '离线，正在重连…', newItems: '新增 {n} 条', retagging: '正在重新标注' },
   stat: {
@@ -37,6 +39,8 @@ export const zhCN = {
     source: '信息源',
     kind: '类型',
     tag: '标签',
+    sentiment: '情感',
+    topic: '专题',
     dateRange: '日期',
     from: '开始日期',
     to: '结束日期',
@@ -52,7 +56,7 @@ export const zhCN = {
   item: {
     history: '处理记录',
     noHistory: '尚无人处理',
-    historyActions: { claim: '认领', release: '释放认领', verdict: '研判', 'cluster-verdict': '整组研判', 'auto-match': '自动匹配谣言库', 'library-link': '关联谣言库' },
+    historyActions: { claim: '认领', release: '释放认领', verdict: '研判', 'cluster-verdict': '整组研判', 'auto-match': '自动匹配谣言库', 'library-link': '关联谣言库', sentiment: '修正情感倾向' },
     back: '返回',
     source: '来源',
     published: '发布时间',

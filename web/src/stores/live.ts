@@ -36,6 +36,8 @@ export const useLiveStore = defineStore('live', () => {
   const revision = ref(0);
   /** Background jobs (re-tagging) seen on the stream, newest first; finished ones stay briefly. */
   const jobs = ref<Job[]>([]);
+  /** Bumped when topics change or their matching progresses (SSE 'topics', topic-match jobs). */
+  const topicsRevision = ref(0);
   /** New items since the page was opened. */
   const newItems = ref(0);
   let source: EventSource | null = null;
@@ -64,6 +66,11 @@ export const useLiveStore = defineStore('live', () => {
   function onJob(job: Job) {
     jobs.value = [job, ...jobs.value.filter((j) => j.id !== job.id)].slice(0, 5);
     if (job.status === 'done') revision.value++;
+    if (job.kind === 'topic-match' && (job.status === 'done' || job.status === 'failed')) topicsRevision.value++;
+  }
+
+  function onTopics() {
+    topicsRevision.value++;
   }
 
   /** Runs that started before the stream was (re)opened have no start event for us: ask once. */
@@ -110,6 +117,8 @@ export const useLiveStore = defineStore('live', () => {
     es.addEventListener('items', (e) => onItems(Number(parse<{ new?: unknown }>(e)?.new) || 0));
     es.addEventListener('verdict', () => revision.value++);
     es.addEventListener('library', () => revision.value++);
+    es.addEventListener('topics', () => onTopics());
+    es.addEventListener('sentiment', () => revision.value++);
     es.addEventListener('job', (e) => {
       const job = parse<Job>(e);
       if (job && typeof job.id === 'number' && typeof job.total === 'number') onJob(job);
@@ -134,5 +143,5 @@ export const useLiveStore = defineStore('live', () => {
   const runningNames = computed(() => Object.values(running.value).map((r) => r.sourceName));
   /** The job to show progress for: one queued or running, if any. */
   const activeJob = computed(() => jobs.value.find((j) => j.status === 'queued' || j.status === 'running') ?? null);
-  return { connected, running, runningNames, recentRuns, revision, newItems, jobs, activeJob, connect, disconnect, onRun, onItems, onJob };
+  return { connected, running, runningNames, recentRuns, revision, topicsRevision, newItems, jobs, activeJob, connect, disconnect, onRun, onItems, onJob, onTopics };
 });
