@@ -28,13 +28,15 @@ export const HotWords = z.object({
 export type HotWords = z.infer<typeof HotWords>;
 
 export const StoryEvent = z.object({
-  /** The near-duplicate cluster (the id of its first item). */
+  /** The leading near-duplicate cluster (the id of its first item). */
   id: z.number().int(),
+  /** Every cluster in the event: the lead and the closely related stories folded into it. */
+  clusters: z.array(z.number().int()),
   title: z.string(),
   excerpt: z.string(),
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
-  /** Copies in all (items plus exact reposts). */
+  /** Copies in all (items plus exact reposts), over every cluster of the event. */
   size: z.number().int(),
   /** Items in the window, and in the window of equal length before it. */
   recent: z.number().int(),

@@ -4,6 +4,24 @@ import type { KeywordExtractor } from '../nlp/keywords';
 import type { EventsRepo } from '../repositories/events-repo';
 import type { KeywordsRepo } from '../repositories/keywords-repo';
 import { hourKey } from '../repositories/trends-repo';
+import { groupRelated } from '../nlp/related-stories';
+
+/** Two related stories as one event, led by the first (the stronger). */
+function mergeStories(lead: StoryEvent, other: StoryEvent): StoryEvent {
+  const sources = [...new Set([...lead.sources, ...other.sources])];
+  return {
+    ...lead,
+    clusters: [...lead.clusters, ...other.clusters],
+    firstSeenAt: lead.firstSeenAt < other.firstSeenAt ? lead.firstSeenAt : other.firstSeenAt,
+    lastSeenAt: lead.lastSeenAt > other.lastSeenAt ? lead.lastSeenAt : other.lastSeenAt,
+    size: lead.size + other.size,
+    recent: lead.recent + other.recent,
+    previous: lead.previous + other.previous,
+    sourceCount: Math.max(lead.sourceCount, other.sourceCount, sources.length),
+    sources: sources.slice(0, 5),
+    curve: lead.curve.map((n, i) => n + (other.curve[i] ?? 0)),
+  };
+}
 
 const HOUR_MS = 3_600_000;
 const BASELINE_HOURS = 24 * 7;
@@ -87,20 +105,23 @@ export function createInsightsService(deps: {
         const iso = (ms: number) => new Date(ms).toISOString();
         // Growth: items now, discounted by what the story already had before: a new story of 10
         // ranks above an old one that went from 40 to 45.
+        const growth = (recent: number, previous: number) => recent * Math.log1p(recent / (previous + 1));
+        // Candidates beyond the limit: related stories folded together free places further down.
         const ranked = deps.events
           .growing(iso(from), iso(mid), iso(to), MIN_EVENT_ITEMS)
-          .map((r) => ({ ...r, growth: r.recent * Math.log1p(r.recent / (r.previous + 1)) }))
+          .map((r) => ({ ...r, growth: growth(r.recent, r.previous) }))
           .sort((a, b) => b.growth - a.growth || b.recent - a.recent || a.id - b.id)
-          .slice(0, limit);
+          .slice(0, limit * 3);
         const hours: string[] = [];
         for (let t = mid; t < to; t += HOUR_MS) hours.push(hourKey(iso(t)));
-        const events: StoryEvent[] = [];
+        const stories = new Map<number, StoryEvent>();
         for (const r of ranked) {
           const d = deps.events.detail(r.id);
           if (!d) continue;
           const perHour = new Map(deps.events.hourly(r.id, iso(mid), iso(to)).map((h) => [h.hour, h.n]));
-          events.push({
+          stories.set(r.id, {
             id: d.id,
+            clusters: [d.id],
             title: d.title,
             excerpt: d.body,
             firstSeenAt: d.first_seen,
@@ -113,6 +134,14 @@ export function createInsightsService(deps: {
             curve: hours.map((h) => perHour.get(h) ?? 0),
           });
         }
+        // An event is a story and the stories closely related to it (same keywords, other words).
+        const groups = groupRelated(
+          [...stories.values()].map((e) => ({ id: e.id, words: step.extract({ title: e.title, body: e.excerpt }) })),
+        );
+        const events = groups
+          .map((ids) => ids.map((id) => stories.get(id)!).reduce(mergeStories))
+          .sort((a, b) => growth(b.recent, b.previous) - growth(a.recent, a.previous) || b.recent - a.recent || a.id - b.id)
+          .slice(0, limit);
         return { from: iso(mid), to: iso(to), events };
       });
     },

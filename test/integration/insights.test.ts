@@ -25,6 +25,9 @@ beforeAll(() => {
     at(4, 'weibo', `转发：${RUMOUR}！！`),
     at(3, 'weibo', `${RUMOUR}😱`),
     at(2, 'forum', '物业回应：停水是因为管道检修，仅影响上午'),
+    // A related story in other words, itself repeated: it joins the rumour's event.
+    at(4, 'forum', '阳光花园小区明天全天停水，物业提醒大家提前储水'),
+    at(3, 'weibo', '转发：阳光花园小区明天全天停水，物业提醒大家提前储水'),
     at(1, 'forum', '停水期间的送水安排'),
     at(6, 'forum', '今天天气晴朗，气温回升，注意防晒'),
     at(7, 'forum', '明天气温下降，局部有小雨'),
@@ -39,23 +42,24 @@ describe('hot words', () => {
     const rising = r.rising.map((w: Json) => w.word);
     expect(rising[0]).toBe('停水');
     expect(rising).not.toContain('气温');
-    expect(r.rising.find((w: Json) => w.word === '停水')).toMatchObject({ count: 5, baselineCount: 0 });
+    expect(r.rising.find((w: Json) => w.word === '停水')).toMatchObject({ count: 7, baselineCount: 0 });
     const cloud = Object.fromEntries(r.cloud.map((w: Json) => [w.word, w.count]));
-    expect(cloud['停水']).toBe(5);
+    expect(cloud['停水']).toBe(7);
     expect(cloud['气温']).toBe(2);
   });
 });
 
 describe('events', () => {
-  it('lists a story repeated across items with its first sighting, growth curve and sources', async () => {
+  it('lists a story repeated across items, with closely related stories folded in, its first sighting, growth curve and sources', async () => {
     const r = await get('/api/trends/events?hours=24');
     expect(r.events).toHaveLength(1);
     const e = r.events[0];
-    expect(e).toMatchObject({ recent: 3, previous: 0, size: 3, sourceCount: 2, firstSeenAt: ago(5) });
+    expect(e.clusters).toHaveLength(2);
+    expect(e).toMatchObject({ recent: 5, previous: 0, size: 5, sourceCount: 2, firstSeenAt: ago(5) });
     expect(e.sources.sort()).toEqual(['微博', '来源 forum'].sort());
     expect(e.title).toBe(RUMOUR.slice(0, 12));
     expect(e.curve).toHaveLength(24);
-    expect(e.curve.reduce((a: number, b: number) => a + b, 0)).toBe(3);
+    expect(e.curve.reduce((a: number, b: number) => a + b, 0)).toBe(5);
   });
 });
 
