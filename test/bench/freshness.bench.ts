@@ -17,8 +17,8 @@ import { serve } from '@hono/node-server';
 import { crawlSource } from '../../crawler/crawl-source';
 import { createFetcher } from '../../crawler/fetch/fetcher';
 import { startSchedules } from '../../crawler/schedule';
-import { SourceConfig } from '../../server/contracts/source';
 import { startFixtureSite } from '../support/fixture-site';
+import { forumSource, rssFeed, type ForumPost } from '../support/rss-forum';
 import { startTestMeili } from '../support/meili';
 import { startTestRuntime } from '../support/runtime';
 import { createRng } from '../support/rng';
@@ -27,27 +27,12 @@ const { values } = parseArgs({ options: { posts: { type: 'string', default: '8' 
 const POSTS = Number(values.posts);
 const r = createRng(3);
 
-const posts: { title: string; body: string; at: Date }[] = [];
-const feed = () => ({
-  contentType: 'application/rss+xml; charset=utf-8',
-  body: `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>演练论坛</title>${posts
-    .map((p, i) => `<item><title>${p.title}</title><link>/t/${i}.html</link><description>${p.body}</description><pubDate>${p.at.toUTCString()}</pubDate></item>`)
-    .join('')}</channel></rss>`,
-});
+const posts: ForumPost[] = [];
+const feed = rssFeed('演练论坛', posts);
 
 async function main() {
   const site = await startFixtureSite({ '/rss.xml': feed });
-  const source = SourceConfig.parse({
-    id: 'drill-forum',
-    name: '演练论坛',
-    kind: 'post',
-    type: 'rss',
-    url: `${site.url}/rss.xml`,
-    schedule: '* * * * *',
-    delayMs: 0,
-    retries: 0,
-    allowPrivateNetwork: true,
-  });
+  const source = forumSource('drill-forum', '演练论坛', `${site.url}/rss.xml`, '* * * * *');
   const meili = await startTestMeili();
   const fetcher = createFetcher({ retryBaseMs: 10 });
   const { runtime } = await startTestRuntime({ meili, sources: [source], runCrawl: (s, sink) => crawlSource(s, sink, { fetcher }) });

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SourceConfig } from '../../server/contracts/source';
 import { e2eAvailability, launchChromium } from '../support/browser';
 import { startE2eServer } from '../support/e2e-server';
 import { startFixtureSite } from '../support/fixture-site';
+import { forumSource, rssFeed } from '../support/rss-forum';
 
 const availability = e2eAvailability();
 const SHOTS = path.resolve('test-results');
@@ -16,12 +16,7 @@ const CLAIM = '东湖公园的湖水检出剧毒，附近居民不要开窗';
 const posts: { title: string; body: string; at: string }[] = [
   { title: '紧急扩散！东湖公园湖水有剧毒', body: `据内部消息，${CLAIM}，速转给家人！`, at: 'Mon, 23 Nov 2026 09:00:00 +0800' },
 ];
-const feed = () => ({
-  contentType: 'application/rss+xml; charset=utf-8',
-  body: `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>东湖论坛</title>${posts
-    .map((p, i) => `<item><title>${p.title}</title><link>/t/${i}.html</link><description>${p.body}</description><pubDate>${p.at}</pubDate></item>`)
-    .join('')}</channel></rss>`,
-});
+const feed = rssFeed('东湖论坛', posts);
 
 let site: Awaited<ReturnType<typeof startFixtureSite>>;
 let server: Awaited<ReturnType<typeof startE2eServer>>;
@@ -33,16 +28,7 @@ describe.skipIf(!availability.run)('the rumour desk in headless Chromium', () =>
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     site = await startFixtureSite({ '/rss.xml': feed });
-    const forum = SourceConfig.parse({
-      id: 'donghu-forum',
-      name: '东湖论坛',
-      kind: 'post',
-      type: 'rss',
-      url: `${site.url}/rss.xml`,
-      delayMs: 0,
-      retries: 0,
-      allowPrivateNetwork: true,
-    });
+    const forum = forumSource('donghu-forum', '东湖论坛', `${site.url}/rss.xml`);
     server = await startE2eServer({ extraSources: [forum] });
     await server.crawlOne('donghu-forum');
     browser = await launchChromium();
