@@ -34,6 +34,7 @@ import { createKeywordsRepo } from './repositories/keywords-repo';
 import { createEventsRepo } from './repositories/events-repo';
 import { createKeywordExtractor, type KeywordExtractor } from './nlp/keywords';
 import { createAlertsRepo } from './repositories/alerts-repo';
+import { createAutoMatch } from './services/auto-match';
 import { createAlertSignalsRepo } from './repositories/alert-signals-repo';
 import { createAlertsService } from './services/alerts-service';
 import { createAlertEvaluator } from './services/alert-evaluator';
@@ -44,8 +45,6 @@ import { createSentimentService } from './services/sentiment-service';
 import { createSentimentScorer, type SentimentScorer } from './sentiment/sentiment-tagger';
 import type { SentimentLabel } from './contracts/item';
 
-/** Who decided an item that claim matching recognised as a known rumour. */
-export const AUTO_MATCH_ACTOR = '系统自动匹配';
 
 export interface WireOptions {
   db: Db;
@@ -91,24 +90,13 @@ export function wireServices(o: WireOptions) {
   const jobs = createJobRunner({ onProgress: (job) => events.emit('job', job), now: o.now, log: (err) => o.onJobError?.(err) });
 
   const claimOf = (id: number) => libraryRepo.get(id)?.claim ?? null;
-  /**
-   * Stores an item's library links; an item that repeats a known rumour (a confirmed match) and that
-   * no editor has touched is decided at once, linked to its entry, so the queue keeps only what
-   * still needs a person. Such verdicts are marked as automatic and never teach the classifier.
-   */
-  const recordMatches = (itemId: number, matches: MatchWrite[], seenAt: string) => {
-    libraryRepo.replaceMatches(itemId, matches, seenAt);
-    const confirmed = matches.find((m) => m.kind === 'confirmed');
-    if (confirmed && !reviewsRepo.getRow(itemId)) {
-      reviewsRepo.setVerdict(
-        itemId,
-        { status: 'confirmed-rumor', note: `与谣言库条目 #${confirmed.libraryId} 自动匹配（相似度 ${Math.round(confirmed.similarity * 100)}%）`, duplicateOf: null, libraryId: confirmed.libraryId },
-        AUTO_MATCH_ACTOR,
-        (o.now?.() ?? new Date()).toISOString(),
-        'auto-match',
-      );
-    }
-  };
+  const recordMatches = createAutoMatch({
+    replaceMatches: (itemId, matches, seenAt) => libraryRepo.replaceMatches(itemId, matches, seenAt),
+    hasReview: (itemId) => reviewsRepo.getRow(itemId) !== undefined,
+    decide: (itemId, libraryId, note, actor, at) =>
+      reviewsRepo.setVerdict(itemId, { status: 'confirmed-rumor', note, duplicateOf: null, libraryId }, actor, at, 'auto-match'),
+    now: o.now,
+  });
   const claims: ClaimStep = {
     apply: (text, tagged) => applyClaimMatches(text, tagged, o.matcher, claimOf),
     record: recordMatches,
