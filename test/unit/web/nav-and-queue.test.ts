@@ -71,3 +71,14 @@ describe('review helpers', () => {
     expect(shortcutFor('q')).toBeNull();
   });
 });
+
+describe('the queue filter by monitoring topic', () => {
+  it('reads a topic id from a shared link, ignores anything else, and sends it to the API', () => {
+    expect(queueFromQuery({ topic: '3' }).topic).toBe('3');
+    expect(queueFromQuery({ topic: 'x' }).topic).toBe('');
+    expect(queueFromQuery({ topic: '0' }).topic).toBe('');
+    expect(queueToQuery({ ...DEFAULT_QUEUE, topic: '3' })).toEqual({ topic: '3' });
+    expect(queueParams({ ...DEFAULT_QUEUE, topic: '3' }, 20).get('topic')).toBe('3');
+    expect(queueParams(DEFAULT_QUEUE, 20).has('topic')).toBe(false);
+  });
+});

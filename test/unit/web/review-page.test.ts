@@ -15,6 +15,7 @@ const api = vi.hoisted(() => ({
   fetchCrawlRuns: vi.fn(),
 }));
 vi.mock('../../../web/src/api/resources', () => api);
+vi.mock('../../../web/src/api/topics', () => ({ fetchTopics: vi.fn().mockResolvedValue({ topics: [] }) }));
 
 const { default: ReviewPage } = await import('../../../web/src/features/review/ReviewPage.vue');
 

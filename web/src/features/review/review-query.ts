@@ -24,13 +24,15 @@ export interface QueueFilters {
   status: QueueStatus;
   source: string;
   tag: '' | (typeof QUEUE_TAGS)[number];
+  /** A monitoring topic's id, or '' for every topic. */
+  topic: string;
   from: string;
   to: string;
   sort: QueueSort;
   page: number;
 }
 
-export const DEFAULT_QUEUE: QueueFilters = { status: 'pending', source: '', tag: '', from: '', to: '', sort: 'priority', page: 1 };
+export const DEFAULT_QUEUE: QueueFilters = { status: 'pending', source: '', tag: '', topic: '', from: '', to: '', sort: 'priority', page: 1 };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function one(v: unknown): string {
@@ -57,6 +59,7 @@ export function queueFromQuery(q: LocationQuery): QueueFilters {
     status: oneOf(one(q.status), QUEUE_STATUSES, 'pending'),
     source: one(q.source).slice(0, 64),
     tag: (QUEUE_TAGS as readonly string[]).includes(tag) ? (tag as QueueFilters['tag']) : '',
+    topic: /^[1-9]\d{0,9}$/.test(one(q.topic)) ? one(q.topic) : '',
     from,
     to,
     sort: oneOf(one(q.sort), QUEUE_SORTS, 'priority'),
@@ -67,7 +70,7 @@ export function queueFromQuery(q: LocationQuery): QueueFilters {
 /** Queue view → route query, leaving out defaults so links stay short. */
 export function queueToQuery(f: QueueFilters): LocationQueryRaw {
   const out: LocationQueryRaw = {};
-  for (const key of ['status', 'source', 'tag', 'from', 'to', 'sort'] as const) {
+  for (const key of ['status', 'source', 'tag', 'topic', 'from', 'to', 'sort'] as const) {
     const v = String(f[key] ?? '').trim();
     if (v && v !== String(DEFAULT_QUEUE[key])) out[key] = v;
   }
@@ -78,7 +81,7 @@ export function queueToQuery(f: QueueFilters): LocationQueryRaw {
 /** Queue view → the API's query string. */
 export function queueParams(f: QueueFilters, pageSize: number): URLSearchParams {
   const p = new URLSearchParams({ status: f.status, sort: f.sort, page: String(f.page), pageSize: String(pageSize) });
-  for (const key of ['source', 'tag', 'from', 'to'] as const) if (f[key]) p.set(key, f[key]);
+  for (const key of ['source', 'tag', 'topic', 'from', 'to'] as const) if (f[key]) p.set(key, f[key]);
   return p;
 }
 
