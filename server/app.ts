@@ -19,6 +19,7 @@ import { sentimentRoutes } from './routes/sentiment';
 import { trendsRoutes } from './routes/trends';
 import { alertsRoutes } from './routes/alerts';
 import { voidsRoutes } from './routes/voids';
+import { ledgerRoutes } from './routes/ledger';
 import type { SourcesRepo } from './repositories/sources-repo';
 import type { CrawlService } from './services/crawl-service';
 import type { EventBus } from './services/event-bus';
@@ -34,6 +35,7 @@ import type { TrendsService } from './services/trends-service';
 import type { InsightsService } from './services/insights-service';
 import type { AlertsService } from './services/alerts-service';
 import type { VoidsService } from './services/voids-service';
+import type { LedgerService } from './services/ledger-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
@@ -49,6 +51,7 @@ export interface AppDeps {
   insights: InsightsService;
   alerts: AlertsService;
   voids: VoidsService;
+  ledger: LedgerService;
   testWebhook: (id: number) => Promise<string | null>;
   sources: SourcesRepo;
   crawl: CrawlService | null;
@@ -91,8 +94,10 @@ export function createApp(deps: AppDeps) {
   app.use('/api/ingest/*', bodyLimit({ maxSize: 20 * 1024 * 1024, onError: tooLarge }));
   // A library import carries a whole file (JSON or CSV) in its body.
   app.use('/api/library/import', bodyLimit({ maxSize: 8 * 1024 * 1024, onError: tooLarge }));
+  // So does a ledger import (XLSX as base64).
+  app.use('/api/ledger/import', bodyLimit({ maxSize: 16 * 1024 * 1024, onError: tooLarge }));
   app.use('/api/*', async (c, next) => {
-    if (c.req.path.startsWith('/api/ingest/') || c.req.path === '/api/library/import') return next();
+    if (c.req.path.startsWith('/api/ingest/') || c.req.path === '/api/library/import' || c.req.path === '/api/ledger/import') return next();
     return bodyLimit({ maxSize: 64 * 1024, onError: tooLarge })(c, next);
   });
 
@@ -110,6 +115,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', trendsRoutes(deps.trends, deps.insights));
   api.route('/', alertsRoutes(deps.alerts, deps.testWebhook));
   api.route('/', voidsRoutes(deps.voids));
+  api.route('/', ledgerRoutes(deps.ledger));
   api.route('/', eventsRoutes(deps.events));
   if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
   api.doc31('/openapi.json', {

@@ -159,6 +159,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     insights: services.insights,
     alerts: services.alerts,
     voids: services.voids,
+    ledger: services.ledger,
     testWebhook: services.testWebhook,
     sources: sourcesRepo,
     crawl,

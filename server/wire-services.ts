@@ -35,6 +35,8 @@ import { createEventsRepo } from './repositories/events-repo';
 import { createKeywordExtractor, type KeywordExtractor } from './nlp/keywords';
 import { createAlertsRepo } from './repositories/alerts-repo';
 import { createAutoMatch } from './services/auto-match';
+import { createLedgerRepo } from './repositories/ledger-repo';
+import { createLedgerService } from './services/ledger-service';
 import { createAlertSignalsRepo } from './repositories/alert-signals-repo';
 import { createAlertsService } from './services/alerts-service';
 import { createAlertEvaluator } from './services/alert-evaluator';
@@ -225,6 +227,7 @@ export function wireServices(o: WireOptions) {
     if (!w) throw new NotFoundError('webhook', id);
     return delivery.test(w);
   };
+  const ledger = createLedgerService({ ledger: createLedgerRepo(db), now: o.now });
   const stats = createStatsService({ stats: createStatsRepo(db), sources: sourcesRepo, now: o.now });
 
   return {
@@ -249,6 +252,7 @@ export function wireServices(o: WireOptions) {
     trends,
     insights,
     voids,
+    ledger,
     alerts,
     alertEvaluator,
     delivery,

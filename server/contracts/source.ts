@@ -29,6 +29,8 @@ const SourceBase = z.object({
   allowPrivateNetwork: z.boolean().default(false),
   /** The department's own site: robots.txt is not applied to it. Every other source respects robots.txt. */
   ownSite: z.boolean().default(false),
+  /** The department's own media (公众号, 融媒体中心 …): its items count as own-media news in the outreach ledger. Default: ownSite. */
+  ownMedia: z.boolean().optional(),
   /** Requests in flight at once to this source's host (politeness: keep it small for others' sites). */
   concurrency: z.number().int().min(1).max(16).default(1),
   enabled: z.boolean().default(true),

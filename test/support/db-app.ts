@@ -53,6 +53,7 @@ export function createDbApp(opts: {
     insights: services.insights,
     alerts: services.alerts,
     voids: services.voids,
+    ledger: services.ledger,
     testWebhook: services.testWebhook,
     sources: services.sourcesRepo,
     crawl: services.crawl,

@@ -45,6 +45,7 @@ const app = createApp({
   insights: services.insights,
   alerts: services.alerts,
   voids: services.voids,
+  ledger: services.ledger,
   testWebhook: services.testWebhook,
   sources: services.sourcesRepo,
   crawl: null,

@@ -1,0 +1,153 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  ActorQuery, CategoryCreate, EntryInput, EntryPage, EntryPatch, EntryQuery, LedgerAuditEntry, LedgerCategory, LedgerEntry,
+  LedgerImportBody, LedgerImportResult, LedgerTarget, LedgerTotals, LedgerUnit, MissingQuery, MissingReports, TargetInput,
+  TargetPatch, TemplateQuery, TotalsQuery, UnitCreate, UnitPatch, ZeroReport, ZeroReportInput,
+} from '../contracts/ledger';
+import { createRouter, jsonBody, jsonResponses, problemResponses } from '../http/openapi-app';
+import type { LedgerService } from '../services/ledger-service';
+import { IdParam } from './items';
+
+const tags = ['ledger'];
+const ok = <T extends z.ZodType>(schema: T, description: string, status: 200 | 201 = 200) =>
+  jsonResponses(schema, description, { status, conflict: 'Conflicts with the ledger, e.g. a name already taken or a unit in use' });
+const deleted = { 204: { description: 'Deleted' }, ...problemResponses, 409: { description: 'In use (problem+json)' } };
+
+const unitsRoute = createRoute({
+  method: 'get', path: '/ledger/units', tags,
+  summary: 'Reporting units, flat in tree order (parents first, with depth and parentId)',
+  responses: ok(z.object({ units: z.array(LedgerUnit) }), 'Every unit'),
+});
+const createUnitRoute = createRoute({
+  method: 'post', path: '/ledger/units', tags, summary: 'Add a reporting unit (names are unique across the tree)',
+  request: { body: jsonBody(UnitCreate) }, responses: ok(LedgerUnit, 'The unit', 201),
+});
+const patchUnitRoute = createRoute({
+  method: 'patch', path: '/ledger/units/{id}', tags, summary: 'Rename, re-kind, re-order or move a unit (never under itself)',
+  request: { params: IdParam, body: jsonBody(UnitPatch) }, responses: ok(LedgerUnit, 'The unit'),
+});
+const deleteUnitRoute = createRoute({
+  method: 'delete', path: '/ledger/units/{id}', tags,
+  summary: 'Delete an unused unit (409 while entries, sub-units, zero reports or targets refer to it)',
+  request: { params: IdParam, query: ActorQuery }, responses: deleted,
+});
+
+const categoriesRoute = createRoute({
+  method: 'get', path: '/ledger/categories', tags, summary: 'Output categories with their measure words; automatic ones are counted, never typed',
+  responses: ok(z.object({ categories: z.array(LedgerCategory) }), 'Every category'),
+});
+const createCategoryRoute = createRoute({
+  method: 'post', path: '/ledger/categories', tags, summary: 'Add a custom (typed) output category',
+  request: { body: jsonBody(CategoryCreate) }, responses: ok(LedgerCategory, 'The category', 201),
+});
+
+const entriesRoute = createRoute({
+  method: 'get', path: '/ledger/entries', tags, summary: 'Entries by day range, unit (with its sub-units) and category, newest day first',
+  request: { query: EntryQuery }, responses: ok(EntryPage, 'A page of entries'),
+});
+const createEntryRoute = createRoute({
+  method: 'post', path: '/ledger/entries', tags, summary: 'File one figure for a unit and day (today or earlier, Asia/Shanghai)',
+  request: { body: jsonBody(EntryInput) }, responses: ok(LedgerEntry, 'The entry', 201),
+});
+const patchEntryRoute = createRoute({
+  method: 'patch', path: '/ledger/entries/{id}', tags, summary: 'Correct an entry (audited: who, when, before, after)',
+  request: { params: IdParam, body: jsonBody(EntryPatch) }, responses: ok(LedgerEntry, 'The entry'),
+});
+const deleteEntryRoute = createRoute({
+  method: 'delete', path: '/ledger/entries/{id}', tags, summary: 'Delete an entry (kept for its audit trail, no longer counted)',
+  request: { params: IdParam, query: ActorQuery }, responses: deleted,
+});
+const entryHistoryRoute = createRoute({
+  method: 'get', path: '/ledger/entries/{id}/history', tags, summary: "An entry's audit trail, oldest first",
+  request: { params: IdParam }, responses: ok(z.array(LedgerAuditEntry), 'Oldest first'),
+});
+
+const totalsRoute = createRoute({
+  method: 'get', path: '/ledger/totals', tags,
+  summary: 'Sum per category for a period and unit subtree; automatic figures (district only) list what they count',
+  request: { query: TotalsQuery }, responses: ok(LedgerTotals, 'Totals in category order'),
+});
+
+const zeroReportRoute = createRoute({
+  method: 'post', path: '/ledger/zero-reports', tags,
+  summary: '零报告: a unit has nothing to report for a day (today by default); repeating it is harmless',
+  request: { body: jsonBody(ZeroReportInput) }, responses: ok(ZeroReport, 'The zero report', 201),
+});
+const missingRoute = createRoute({
+  method: 'get', path: '/ledger/missing-reports', tags, summary: 'Units with neither an entry nor a zero report for a day (today by default)',
+  request: { query: MissingQuery }, responses: ok(MissingReports, 'Units yet to report'),
+});
+
+const targetsRoute = createRoute({
+  method: 'get', path: '/ledger/targets', tags, summary: 'Targets with progress (done in the period / target)',
+  responses: ok(z.object({ targets: z.array(LedgerTarget) }), 'Every target'),
+});
+const getTargetRoute = createRoute({
+  method: 'get', path: '/ledger/targets/{id}', tags, summary: 'One target with its progress',
+  request: { params: IdParam }, responses: ok(LedgerTarget, 'The target'),
+});
+const createTargetRoute = createRoute({
+  method: 'post', path: '/ledger/targets', tags, summary: 'Set a target for a category, unit (or the district) and period',
+  request: { body: jsonBody(TargetInput) }, responses: ok(LedgerTarget, 'The target', 201),
+});
+const patchTargetRoute = createRoute({
+  method: 'patch', path: '/ledger/targets/{id}', tags, summary: 'Change a target',
+  request: { params: IdParam, body: jsonBody(TargetPatch) }, responses: ok(LedgerTarget, 'The target'),
+});
+const deleteTargetRoute = createRoute({
+  method: 'delete', path: '/ledger/targets/{id}', tags, summary: 'Delete a target',
+  request: { params: IdParam, query: ActorQuery }, responses: deleted,
+});
+
+const importRoute = createRoute({
+  method: 'post', path: '/ledger/import', tags,
+  summary: 'Import entries from CSV or XLSX, all or nothing (dryRun: preview with row-by-row errors)',
+  description:
+    'Columns 日期, 单位, 类别, 数量, 备注 (or date, unit, category, quantity, note); units and categories by name. Any bad row (unknown unit or category, negative or non-numeric quantity, future or malformed date, duplicate within the file or of a stored entry) fails the whole import with 422, each error named `row N.column`.',
+  request: { body: jsonBody(LedgerImportBody) }, responses: ok(LedgerImportResult, 'What was (or would be) imported'),
+});
+const templateRoute = createRoute({
+  method: 'get', path: '/ledger/import/template', tags, summary: 'The import template (CSV, or XLSX listing valid units and categories)',
+  request: { query: TemplateQuery }, responses: { 200: { description: 'The file' }, ...problemResponses },
+});
+
+export function ledgerRoutes(ledger: LedgerService) {
+  return (
+    createRouter()
+      .openapi(unitsRoute, (c) => c.json({ units: ledger.units() }, 200))
+      .openapi(createUnitRoute, (c) => c.json(ledger.createUnit(c.req.valid('json')), 201))
+      .openapi(patchUnitRoute, (c) => c.json(ledger.updateUnit(c.req.valid('param').id, c.req.valid('json')), 200))
+      .openapi(deleteUnitRoute, (c) => {
+        ledger.deleteUnit(c.req.valid('param').id, c.req.valid('query').actor);
+        return c.body(null, 204);
+      })
+      .openapi(categoriesRoute, (c) => c.json({ categories: ledger.categories() }, 200))
+      .openapi(createCategoryRoute, (c) => c.json(ledger.createCategory(c.req.valid('json')), 201))
+      .openapi(entriesRoute, (c) => c.json(ledger.listEntries(c.req.valid('query')), 200))
+      .openapi(createEntryRoute, (c) => c.json(ledger.createEntry(c.req.valid('json')), 201))
+      .openapi(patchEntryRoute, (c) => c.json(ledger.updateEntry(c.req.valid('param').id, c.req.valid('json')), 200))
+      .openapi(deleteEntryRoute, (c) => {
+        ledger.deleteEntry(c.req.valid('param').id, c.req.valid('query').actor);
+        return c.body(null, 204);
+      })
+      .openapi(entryHistoryRoute, (c) => c.json(ledger.entryHistory(c.req.valid('param').id), 200))
+      .openapi(totalsRoute, (c) => c.json(ledger.totals(c.req.valid('query')), 200))
+      .openapi(zeroReportRoute, (c) => c.json(ledger.zeroReport(c.req.valid('json')), 201))
+      .openapi(missingRoute, (c) => c.json(ledger.missingReports(c.req.valid('query').day), 200))
+      .openapi(targetsRoute, (c) => c.json({ targets: ledger.targets() }, 200))
+      .openapi(getTargetRoute, (c) => c.json(ledger.getTarget(c.req.valid('param').id), 200))
+      .openapi(createTargetRoute, (c) => c.json(ledger.createTarget(c.req.valid('json')), 201))
+      .openapi(patchTargetRoute, (c) => c.json(ledger.updateTarget(c.req.valid('param').id, c.req.valid('json')), 200))
+      .openapi(deleteTargetRoute, (c) => {
+        ledger.deleteTarget(c.req.valid('param').id, c.req.valid('query').actor);
+        return c.body(null, 204);
+      })
+      .openapi(importRoute, async (c) => c.json(await ledger.import(c.req.valid('json')), 200))
+      .openapi(templateRoute, async (c) => {
+        const file = await ledger.template(c.req.valid('query').format);
+        c.header('content-type', file.contentType);
+        c.header('content-disposition', `attachment; filename="${file.filename}"`);
+        return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200);
+      })
+  );
+}
