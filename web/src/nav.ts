@@ -4,11 +4,13 @@ export const NAV_ITEMS = [
   { key: 'search', to: '/search', icon: '⌕' },
   { key: 'topics', to: '/topics', icon: '◇' },
   { key: 'trends', to: '/trends', icon: '↗' },
+  { key: 'alerts', to: '/alerts', icon: '⚑' },
   { key: 'review', to: '/review', icon: '✔' },
   { key: 'library', to: '/library', icon: '☰' },
   { key: 'sightings', to: '/sightings', icon: '✎' },
   { key: 'calibration', to: '/calibration', icon: '◎' },
   { key: 'sources', to: '/sources', icon: '⇅' },
+  { key: 'screen', to: '/screen', icon: '▣' },
 ] as const;
 
 export type NavKey = (typeof NAV_ITEMS)[number]['key'];

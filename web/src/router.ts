@@ -12,6 +12,9 @@ export const router = createRouter({
     { path: '/topics/compare', name: 'topic-compare', component: () => import('./features/topics/TopicComparePage.vue') },
     { path: '/topics/:id(\\d+)', name: 'topic', component: () => import('./features/topics/TopicPage.vue') },
     { path: '/trends', name: 'trends', component: () => import('./features/trends/TrendsPage.vue') },
+    { path: '/alerts', name: 'alerts', component: () => import('./features/alerts/AlertsPage.vue') },
+    // The big screen stands alone: no menu, no header (App.vue renders routes with meta.bare by themselves).
+    { path: '/screen', name: 'screen', component: () => import('./features/screen/ScreenPage.vue'), meta: { bare: true } },
     { path: '/review', name: 'review', component: () => import('./features/review/ReviewPage.vue') },
     { path: '/library', name: 'library', component: () => import('./features/library/LibraryPage.vue') },
     { path: '/library/:id(\\d+)', name: 'library-entry', component: () => import('./features/library/LibraryEntryPage.vue') },

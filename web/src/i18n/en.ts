@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import { libraryEn } from './library-en';
 import { insightsEn } from './insights-en';
+import { alertsEn, navAlertsEn } from './alerts-en';
 
 export const en: Messages = {
   app: {
@@ -14,8 +15,9 @@ export const en: Messages = {
     collapseMenu: 'Collapse menu',
     expandMenu: 'Expand menu',
   },
-  nav: { overview: 'Overview', search: 'Search', review: 'Review', library: 'Rumour library', sightings: 'Offline reports', calibration: 'Calibration', sources: 'Sources', topics: 'Topics', trends: 'Trends' },
+  nav: { overview: 'Overview', search: 'Search', review: 'Review', library: 'Rumour library', sightings: 'Offline reports', calibration: 'Calibration', sources: 'Sources', topics: 'Topics', trends: 'Trends', ...navAlertsEn },
   library: libraryEn,
+  ...alertsEn,
   ...insightsEn,
   state: { loading: 'Loading…', empty: 'No data', error: 'Failed to load', retry: 'Retry' },
   live: { idle: 'Crawler idle', crawling: 'Crawling: {names}', connected: 'Live', disconnected: 'Offline, reconnecting…', newItems: '{n} new', retagging: 'Re-tagging' },

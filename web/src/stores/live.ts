@@ -2,7 +2,12 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CrawlRun } from '../../../server/contracts/source';
 import type { Job } from '../../../server/contracts/job';
+import type { Alert } from '../../../server/contracts/alerts';
 import { fetchCrawlRuns } from '../api/resources';
+import { fetchAlerts } from '../api/alerts';
+
+export type AlertEventType = 'alert' | 'alert-ack';
+export type AlertListener = (alert: Alert, type: AlertEventType) => void;
 
 const EVENTS_URL = '/api/events';
 const MAX_BACKOFF_MS = 30_000;
@@ -40,6 +45,9 @@ export const useLiveStore = defineStore('live', () => {
   const topicsRevision = ref(0);
   /** New items since the page was opened. */
   const newItems = ref(0);
+  /** Alerts not yet acknowledged (seeded on connect, then kept by 'alert' / 'alert-ack'): the nav badge. */
+  const unackedAlerts = ref(0);
+  const alertListeners = new Set<AlertListener>();
   let source: EventSource | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let attempt = 0;
@@ -73,6 +81,31 @@ export const useLiveStore = defineStore('live', () => {
     topicsRevision.value++;
   }
 
+  /** Pages that show alerts subscribe here; returns the unsubscribe. */
+  function onAlert(fn: AlertListener): () => void {
+    alertListeners.add(fn);
+    return () => alertListeners.delete(fn);
+  }
+
+  function receiveAlert(alert: Alert, type: AlertEventType) {
+    if (type === 'alert' && !alert.ackedAt) unackedAlerts.value++;
+    if (type === 'alert-ack') unackedAlerts.value = Math.max(0, unackedAlerts.value - 1);
+    for (const fn of alertListeners) fn(alert, type);
+  }
+
+  /** A page that just listed alerts knows the exact count: it corrects the badge. */
+  function setUnackedAlerts(n: number) {
+    if (Number.isInteger(n) && n >= 0) unackedAlerts.value = n;
+  }
+
+  async function seedAlerts() {
+    try {
+      setUnackedAlerts((await fetchAlerts('open', 1, 1)).unacked);
+    } catch {
+      // the badge waits for the next alert
+    }
+  }
+
   /** Runs that started before the stream was (re)opened have no start event for us: ask once. */
   async function seedRunning() {
     try {
@@ -96,6 +129,7 @@ export const useLiveStore = defineStore('live', () => {
       connected.value = true;
       attempt = 0;
       void seedRunning();
+      void seedAlerts();
     });
     es.addEventListener('error', () => {
       connected.value = false;
@@ -119,6 +153,12 @@ export const useLiveStore = defineStore('live', () => {
     es.addEventListener('library', () => revision.value++);
     es.addEventListener('topics', () => onTopics());
     es.addEventListener('sentiment', () => revision.value++);
+    for (const type of ['alert', 'alert-ack'] as const) {
+      es.addEventListener(type, (e) => {
+        const alert = parse<Alert>(e);
+        if (alert && typeof alert.id === 'number') receiveAlert(alert, type);
+      });
+    }
     es.addEventListener('job', (e) => {
       const job = parse<Job>(e);
       if (job && typeof job.id === 'number' && typeof job.total === 'number') onJob(job);
@@ -143,5 +183,5 @@ export const useLiveStore = defineStore('live', () => {
   const runningNames = computed(() => Object.values(running.value).map((r) => r.sourceName));
   /** The job to show progress for: one queued or running, if any. */
   const activeJob = computed(() => jobs.value.find((j) => j.status === 'queued' || j.status === 'running') ?? null);
-  return { connected, running, runningNames, recentRuns, revision, topicsRevision, newItems, jobs, activeJob, connect, disconnect, onRun, onItems, onJob, onTopics };
+  return { connected, running, runningNames, recentRuns, revision, topicsRevision, newItems, jobs, activeJob, connect, disconnect, onRun, onItems, onJob, onTopics, unackedAlerts, onAlert, receiveAlert, setUnackedAlerts };
 });

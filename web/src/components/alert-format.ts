@@ -1,0 +1,75 @@
+/** Alert display logic shared by the alerts page and the big screen (pure). */
+import type { Alert, AlertSeverity } from '../../../server/contracts/alerts';
+import type { Locale } from '../format';
+
+/** 192 s → "3 分 12 秒" / "3 min 12 s"; hours and days beyond; null for an unknown or negative span. */
+export function formatDelay(ms: number | null, locale: Locale): string | null {
+  if (ms === null || !Number.isFinite(ms) || ms < 0) return null;
+  const s = Math.round(ms / 1000);
+  const zh = locale === 'zh-CN';
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const parts: [number, string, string][] = d
+    ? [
+        [d, '天', 'd'],
+        [h, '小时', 'h'],
+      ]
+    : h
+      ? [
+          [h, '小时', 'h'],
+          [m, '分', 'min'],
+        ]
+      : m
+        ? [
+            [m, '分', 'min'],
+            [sec, '秒', 's'],
+          ]
+        : [[sec, '秒', 's']];
+  const shown = parts.filter(([n], i) => n > 0 || i === 0);
+  return shown.map(([n, z, e]) => (zh ? `${n} ${z}` : `${n} ${e}`)).join(' ');
+}
+
+const span = (a: string | null, b: string | null): number | null => {
+  if (!a || !b) return null;
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  return Number.isNaN(x) || Number.isNaN(y) ? null : y - x;
+};
+
+export interface AlertTimeline {
+  /** Published → collected, collected → alerted, published → alerted (ms; null when a time is missing). */
+  toCollect: number | null;
+  toAlert: number | null;
+  total: number | null;
+}
+
+export function alertTimeline(a: Pick<Alert, 'publishedAt' | 'collectedAt' | 'alertedAt'>): AlertTimeline {
+  return { toCollect: span(a.publishedAt, a.collectedAt), toAlert: span(a.collectedAt, a.alertedAt), total: span(a.publishedAt, a.alertedAt) };
+}
+
+/** Element Plus tag type and the colour of the row's stripe for a severity. */
+export const SEVERITY_TAG: Record<AlertSeverity, 'info' | 'warning' | 'danger'> = { info: 'info', warning: 'warning', critical: 'danger' };
+export const SEVERITY_COLOR: Record<AlertSeverity, string> = { info: '#64748b', warning: '#d97706', critical: '#dc2626' };
+
+/** A live alert into a newest-first list: replaces the one with its id, or goes on top; the list keeps `max`. */
+export function mergeAlert(list: readonly Alert[], alert: Alert, max = 100): Alert[] {
+  const i = list.findIndex((a) => a.id === alert.id);
+  if (i >= 0) return list.map((a) => (a.id === alert.id ? alert : a));
+  return [alert, ...list].sort((a, b) => b.alertedAt.localeCompare(a.alertedAt) || b.id - a.id).slice(0, max);
+}
+
+/** Whether a live alert belongs in a list filtered by status. */
+export function inStatus(alert: Pick<Alert, 'ackedAt'>, status: 'open' | 'acked' | 'all'): boolean {
+  return status === 'all' || (status === 'open' ? !alert.ackedAt : !!alert.ackedAt);
+}
+
+const timeOfDay = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** "09:05:12" in Beijing time: the stages of one alert are minutes apart, seconds matter. */
+export function formatTimeOfDay(iso: string | null): string {
+  if (!iso) return '—';
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? '—' : timeOfDay.format(new Date(ms));
+}
