@@ -47,6 +47,7 @@ export function createAlertsService(deps: {
       const recent = deps.alerts.recentByKey(c.dedupKey, new Date(at.getTime() - c.cooldownMinutes * MINUTE).toISOString());
       if (recent) {
         deps.alerts.foldRepeat(recent.id, atIso);
+        deps.events?.emit('alert-repeat', deps.alerts.getAlert(recent.id)!);
         return null;
       }
       const { cooldownMinutes: _c, quietHours, webhookIds, ...rest } = c;

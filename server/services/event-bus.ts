@@ -19,6 +19,8 @@ export interface AppEvents {
   alert: Alert;
   /** An alert acknowledged (who and when). */
   'alert-ack': Alert;
+  /** The same thing again within an open alert's cooldown: folded in, its repeat count raised. */
+  'alert-repeat': Alert;
 }
 
 export function createEventBus() {

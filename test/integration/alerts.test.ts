@@ -93,10 +93,14 @@ describe('alerts', () => {
     ]);
   });
 
-  it('folds the same alert within the cooldown into a repeat instead of alerting again', async () => {
+  it('folds the same alert within the cooldown into a repeat instead of alerting again, and says so live', async () => {
     clock += 5 * MIN;
+    const repeats: Json[] = [];
+    const off = t.events.on('alert-repeat', (a) => repeats.push(a));
     t.ingest.ingest([post('停水第四条')]);
     expect(t.services.alertEvaluator.evaluate()).toBe(0);
+    off();
+    expect(repeats).toEqual([expect.objectContaining({ id: firstAlert.id, repeats: 1 })]);
     const list = (await call('GET', '/api/alerts')).body;
     expect(list.total).toBe(1);
     expect(list.alerts[0].repeats).toBe(1);

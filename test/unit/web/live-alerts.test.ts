@@ -53,6 +53,9 @@ describe('live alerts', () => {
     const off = live.onAlert((a, type) => seen.push([a.id, type]));
     es.emit('alert', alert(7));
     expect(live.unackedAlerts).toBe(4);
+    // A repeat updates the alert where it is shown but is not a new one.
+    es.emit('alert-repeat', alert(7, { repeats: 1 }));
+    expect(live.unackedAlerts).toBe(4);
     es.emit('alert-ack', alert(7, { ackedAt: '2026-11-28T01:00:00Z', ackedBy: '张三' }));
     expect(live.unackedAlerts).toBe(3);
     es.emit('alert', 'not json');
@@ -60,6 +63,7 @@ describe('live alerts', () => {
     es.emit('alert', alert(8));
     expect(seen).toEqual([
       [7, 'alert'],
+      [7, 'alert-repeat'],
       [7, 'alert-ack'],
     ]);
     expect(live.unackedAlerts).toBe(4);

@@ -6,7 +6,7 @@ import type { Alert } from '../../../server/contracts/alerts';
 import { fetchCrawlRuns } from '../api/resources';
 import { fetchAlerts } from '../api/alerts';
 
-export type AlertEventType = 'alert' | 'alert-ack';
+export type AlertEventType = 'alert' | 'alert-ack' | 'alert-repeat';
 export type AlertListener = (alert: Alert, type: AlertEventType) => void;
 
 const EVENTS_URL = '/api/events';
@@ -153,7 +153,7 @@ export const useLiveStore = defineStore('live', () => {
     es.addEventListener('library', () => revision.value++);
     es.addEventListener('topics', () => onTopics());
     es.addEventListener('sentiment', () => revision.value++);
-    for (const type of ['alert', 'alert-ack'] as const) {
+    for (const type of ['alert', 'alert-ack', 'alert-repeat'] as const) {
       es.addEventListener(type, (e) => {
         const alert = parse<Alert>(e);
         if (alert && typeof alert.id === 'number') receiveAlert(alert, type);
