@@ -5,6 +5,7 @@ export const NAV_ITEMS = [
   { key: 'topics', to: '/topics', icon: '◇' },
   { key: 'trends', to: '/trends', icon: '↗' },
   { key: 'alerts', to: '/alerts', icon: '⚑' },
+  { key: 'ledger', to: '/ledger', icon: '▤' },
   { key: 'review', to: '/review', icon: '✔' },
   { key: 'library', to: '/library', icon: '☰' },
   { key: 'sightings', to: '/sightings', icon: '✎' },

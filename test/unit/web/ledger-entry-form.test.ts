@@ -1,0 +1,107 @@
+import { mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
+import { ElForm, ElFormItem } from 'element-plus';
+import type { LedgerCategory, LedgerUnit } from '../../../server/contracts/ledger';
+import { ApiError } from '../../../web/src/api/client';
+import { useActorName } from '../../../web/src/composables/useActorName';
+import { mountOptions, settle } from './mount-helpers';
+import EntryForm from '../../../web/src/features/ledger/EntryForm.vue';
+
+const api = vi.hoisted(() => ({ createLedgerEntry: vi.fn() }));
+vi.mock('../../../web/src/api/ledger', () => api);
+
+const units: LedgerUnit[] = [
+  { id: 1, name: '城关镇', parentId: null, kind: 'township', sortOrder: 0, depth: 0 },
+  { id: 2, name: '东门社区', parentId: 1, kind: 'community', sortOrder: 0, depth: 1 },
+];
+const categories: LedgerCategory[] = [
+  { key: 'leaflets', name: '宣传单', measure: '张', automatic: false, sortOrder: 1 },
+  { key: 'rebuttals', name: '辟谣', measure: '条', automatic: true, sortOrder: 2 },
+];
+
+/** A plain input in place of Element Plus' select (its popper does not run under happy-dom). */
+const SelectStub = defineComponent({
+  props: { modelValue: { type: [String, Number], default: undefined } },
+  emits: ['update:modelValue'],
+  setup(props, { emit, attrs }) {
+    return () =>
+      h('input', {
+        'data-testid': attrs['data-testid'],
+        value: props.modelValue ?? '',
+        onInput: (e: Event) => emit('update:modelValue', (e.target as HTMLInputElement).value),
+      });
+  },
+});
+
+function mountForm() {
+  const opts = mountOptions();
+  const actor = useActorName();
+  return mount(EntryForm, {
+    attachTo: document.body,
+    props: { units, categories, day: '2026-11-29', unitId: 1, today: '2026-11-29', actor },
+    global: { ...opts.global, components: { ...opts.global.components, ElForm, ElFormItem }, stubs: { ElSelect: SelectStub, ElOption: true, ElDatePicker: true } },
+  });
+}
+
+/** Element Plus shows a form item's error after a short debounce. */
+const errorShown = async () => {
+  await settle();
+  await new Promise((r) => setTimeout(r, 200));
+  await settle();
+};
+
+beforeEach(() => {
+  localStorage.setItem('yuqing.reviewer', '王小明');
+  api.createLedgerEntry.mockReset();
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('ledger quick entry form', () => {
+  it('submits on Enter, keeps day and unit, and returns focus to the quantity', async () => {
+    api.createLedgerEntry.mockImplementation(async (b) => ({ id: 9, ...b, unitName: '城关镇', categoryName: '宣传单', measure: '张', libraryId: null, topicId: null, createdBy: b.actor, createdAt: '', updatedAt: '' }));
+    const w = mountForm();
+    await w.get('[data-testid="ledger-category"]').setValue('leaflets');
+    const qty = w.get('input[data-testid="ledger-quantity"]');
+    await qty.setValue('1,200');
+    await w.get('input[data-testid="ledger-note"]').setValue('  东门集市  ');
+    await qty.trigger('keydown', { key: 'Enter' });
+    await settle();
+    expect(api.createLedgerEntry).toHaveBeenCalledWith({ day: '2026-11-29', unitId: 1, categoryKey: 'leaflets', quantity: 1200, note: '东门集市', actor: '王小明' });
+    expect(w.emitted('saved')).toHaveLength(1);
+    expect((qty.element as HTMLInputElement).value).toBe('');
+    expect((w.get('input[data-testid="ledger-note"]').element as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(qty.element);
+    // The category stays for the next figure of the same kind; the measure word is shown with the quantity.
+    expect(w.text()).toContain('张');
+    w.unmount();
+  });
+
+  it('refuses a bad quantity without calling the server', async () => {
+    const w = mountForm();
+    await w.get('[data-testid="ledger-category"]').setValue('leaflets');
+    await w.get('input[data-testid="ledger-quantity"]').setValue('-3');
+    await w.get('[data-testid="ledger-submit"]').trigger('click');
+    await errorShown();
+    expect(api.createLedgerEntry).not.toHaveBeenCalled();
+    expect(w.text()).toContain('请输入不小于 0 的数字');
+    w.unmount();
+  });
+
+  it('shows the server’s 422 errors next to the fields they name', async () => {
+    api.createLedgerEntry.mockRejectedValue(new ApiError(422, 'validation_failed', 'bad', [{ path: 'day', message: '2026-11-30 is in the future' }]));
+    const w = mountForm();
+    await w.get('[data-testid="ledger-category"]').setValue('leaflets');
+    await w.get('input[data-testid="ledger-quantity"]').setValue('5');
+    await w.get('[data-testid="ledger-submit"]').trigger('click');
+    await errorShown();
+    const items = w.findAll('.el-form-item');
+    const dayItem = items.find((i) => i.text().includes('日期'))!;
+    expect(dayItem.text()).toContain('2026-11-30 is in the future');
+    // The typed figure stays, to be corrected.
+    expect((w.get('input[data-testid="ledger-quantity"]').element as HTMLInputElement).value).toBe('5');
+    w.unmount();
+  });
+});
