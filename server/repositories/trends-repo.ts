@@ -70,6 +70,12 @@ export function createTrendsRepo(db: Db) {
   const dailyAll = db.prepare('SELECT day, key, n FROM trend_daily WHERE dim = ? AND day >= ? AND day < ?');
   const dailyPrefixed = db.prepare('SELECT day, key, n FROM trend_daily WHERE dim = ? AND day >= ? AND day < ? AND substr(key, 1, ?) = ?');
 
+  // substr(key, 1, 0) = '' holds for every key: no prefix means every key.
+  const hourlySum = db.prepare(
+    'SELECT key, sum(n) AS n FROM trend_hourly WHERE dim = ? AND hour >= ? AND hour < ? AND substr(key, 1, ?) = ? GROUP BY key',
+  );
+  const dailySum = db.prepare('SELECT key, sum(n) AS n FROM trend_daily WHERE dim = ? AND day >= ? AND day < ? AND substr(key, 1, ?) = ? GROUP BY key');
+
   function hourly(dim: TrendDim, fromHour: string, toHour: string, keyPrefix?: string): Row[] {
     if (fromHour >= toHour) return [];
     if (keyPrefix !== undefined) return hourlyPrefixed.all(dim, fromHour, toHour, keyPrefix.length, keyPrefix) as Row[];
@@ -122,6 +128,29 @@ export function createTrendsRepo(db: Db) {
         ...daily(dim, firstFull, endDay, keyPrefix),
         ...hourly(dim, endDayHour, toHour, keyPrefix),
       ];
+    },
+    /** Totals per key over hours [fromHour, toHour): summed in SQL, whole days read from the daily table. */
+    sums(dim: TrendDim, fromHour: string, toHour: string, keyPrefix?: string): Map<string, number> {
+      const out = new Map<string, number>();
+      const add = (rows: { key: string; n: number }[]) => {
+        for (const r of rows) out.set(r.key, (out.get(r.key) ?? 0) + r.n);
+      };
+      const prefix = keyPrefix ?? '';
+      const sumHours = (from: string, to: string) => {
+        if (from < to) add(hourlySum.all(dim, from, to, prefix.length, prefix) as { key: string; n: number }[]);
+      };
+      const fromMs = hourMs(fromHour);
+      const startDay = shanghaiDay(fromMs);
+      const firstFull = dayFirstHour(startDay) === fromHour ? startDay : shanghaiDay(fromMs + DAY_MS);
+      const endDay = shanghaiDay(hourMs(toHour));
+      if (firstFull >= endDay) {
+        sumHours(fromHour, toHour);
+        return out;
+      }
+      sumHours(fromHour, dayFirstHour(firstFull));
+      add(dailySum.all(dim, firstFull, endDay, prefix.length, prefix) as { key: string; n: number }[]);
+      sumHours(dayFirstHour(endDay), toHour);
+      return out;
     },
     /** Items per topic in all and since `sinceHour`, from the rollup (call refresh first). */
     topicCounts(sinceHour: string): Map<number, { total: number; recent: number }> {

@@ -27,6 +27,18 @@ interface Window {
   bucketOf: (hour: string) => number;
 }
 
+const parsedHours = new Map<string, number>();
+/** Milliseconds of an 'YYYY-MM-DDTHH' hour key (memoised: the same hours are read by every request). */
+function hourMsOf(hour: string): number {
+  let ms = parsedHours.get(hour);
+  if (ms === undefined) {
+    ms = Date.parse(`${hour}:00:00.000Z`);
+    if (parsedHours.size > 50_000) parsedHours.clear();
+    parsedHours.set(hour, ms);
+  }
+  return ms;
+}
+
 function windowOf(query: Pick<TrendQuery, 'from' | 'to' | 'interval'>, now: Date): Window {
   const bounds = parseBounds(query.from, query.to);
   const toIso = bounds.toIso ?? new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
@@ -44,29 +56,26 @@ function windowOf(query: Pick<TrendQuery, 'from' | 'to' | 'interval'>, now: Date
       { path: 'from', message: `the window holds more than ${limit} ${interval}s; choose a shorter one or interval=day` },
     ]);
   }
-  // Every hour of the window knows its bucket, so rows are placed by one map look-up each. Date
-  // strings are made once per day, not per hour: this loop runs on every request.
-  const byHour = new Map<string, number>();
-  let utcDate = '';
-  let localDay = '';
-  for (let t = start; t < end; t += HOUR_MS) {
-    const h = Math.floor((t % DAY_MS) / HOUR_MS);
-    if (utcDate === '' || h === 0) utcDate = new Date(t).toISOString().slice(0, 10);
-    const key = `${utcDate}T${h < 10 ? '0' : ''}${h}`;
-    if (interval === 'hour') buckets.push(`${key}:00:00.000Z`);
-    else if (localDay === '' || h === 16) {
-      // 16:00 UTC is midnight in Asia/Shanghai.
-      localDay = shanghaiDay(t);
-      buckets.push(localDay);
-    }
-    byHour.set(key, buckets.length - 1);
+  // Buckets are labelled once per bucket; a row's bucket is arithmetic on its hour (no per-hour
+  // map: this runs on every request, and a 90-day window has 2,160 hours but ~100 rows per key).
+  const SHANGHAI_MS = 8 * HOUR_MS;
+  const localDayIndex = (ms: number) => Math.floor((ms + SHANGHAI_MS) / DAY_MS);
+  if (interval === 'hour') {
+    for (let t = start; t < end; t += HOUR_MS) buckets.push(new Date(t).toISOString());
+  } else {
+    for (let d = localDayIndex(start); d <= localDayIndex(end - 1); d++) buckets.push(shanghaiDay(d * DAY_MS));
   }
   if (buckets.length > limit) {
     throw new ValidationError(`too many ${interval} buckets: at most ${limit}`, [
       { path: 'from', message: `the window holds more than ${limit} ${interval}s; choose a shorter one or interval=day` },
     ]);
   }
-  const bucketOf = (hour: string) => byHour.get(hour) ?? -1;
+  const firstDay = localDayIndex(start);
+  const bucketOf = (hour: string) => {
+    const ms = hourMsOf(hour);
+    if (ms < start || ms >= end) return -1;
+    return interval === 'hour' ? (ms - start) / HOUR_MS : localDayIndex(ms) - firstDay;
+  };
   return { fromIso: new Date(start).toISOString(), toIso: new Date(end).toISOString(), interval, buckets, bucketOf };
 }
 
@@ -111,9 +120,9 @@ export function createTrendsService(deps: { trends: TrendsRepo; now?: () => Date
 
   function totals(dim: TrendDim, fromIso: string, toIso: string, keyOf: (k: string) => string | null, prefix?: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const r of deps.trends.counts(dim, hourKey(fromIso), hourKey(toIso), prefix, true)) {
-      const key = keyOf(r.key);
-      if (key !== null) out.set(key, (out.get(key) ?? 0) + r.n);
+    for (const [k, n] of deps.trends.sums(dim, hourKey(fromIso), hourKey(toIso), prefix)) {
+      const key = keyOf(k);
+      if (key !== null) out.set(key, (out.get(key) ?? 0) + n);
     }
     return out;
   }
