@@ -13,7 +13,7 @@ import { createSearchSync, type SearchSync } from './services/search-sync';
 import type { RunCrawl } from './services/crawl-service';
 import type { ItemTagger } from './services/ingest-service';
 import { createClaimMatcher } from './services/claim-matcher';
-import { wireServices, type Services } from './wire-services';
+import { serviceDeps, wireServices, type Services } from './wire-services';
 import { createLearningTagger } from './learning-tagger';
 import { createLearningSentiment } from './learning-sentiment';
 import { createApp } from './app';
@@ -147,21 +147,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   sync = createSearchSync({ items: itemsRepo, outbox, index: search.index, normalise: parts.normalise, log });
 
   const app = createApp({
-    items: services.items,
-    review: services.review,
-    library: services.library,
-    sightings: services.sightings,
-    jobs: services.jobs,
-    stats: services.stats,
-    topics: services.topics,
-    sentiment: services.sentiment,
-    trends: services.trends,
-    insights: services.insights,
-    alerts: services.alerts,
-    voids: services.voids,
-    ledger: services.ledger,
-    testWebhook: services.testWebhook,
-    sources: sourcesRepo,
+    ...serviceDeps(services),
     crawl,
     events,
     ingestToken: config.ingestToken,

@@ -265,3 +265,27 @@ export function wireServices(o: WireOptions) {
 }
 
 export type Services = ReturnType<typeof wireServices>;
+
+/**
+ * The services the HTTP app serves, picked from the wiring: the one list main, the tests and the
+ * benchmarks hand to createApp, so a new service is added once.
+ */
+export function serviceDeps(s: Services) {
+  return {
+    items: s.items,
+    review: s.review,
+    library: s.library,
+    sightings: s.sightings,
+    jobs: s.jobs,
+    stats: s.stats,
+    topics: s.topics,
+    sentiment: s.sentiment,
+    trends: s.trends,
+    insights: s.insights,
+    alerts: s.alerts,
+    voids: s.voids,
+    ledger: s.ledger,
+    testWebhook: s.testWebhook,
+    sources: s.sourcesRepo,
+  };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SentimentLabel, Tag } from './item';
+import { Actor } from './actor';
 
-const Actor = z.string().trim().min(1).max(64);
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day, HH:MM');
 
 export const AlertRuleKind = z.enum([

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { Actor } from './actor';
 
-const Actor = z.string().trim().min(1).max(64);
 /** An Asia/Shanghai calendar day; the ledger never stores instants for what happened on a day. */
 export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 const Id = z.number().int().positive();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LibraryLinkKind } from './item';
+import { Actor } from './actor';
 
-const Actor = z.string().trim().min(1).max(64);
 
 /** Rumour categories, as the department files them. */
 export const RumourCategory = z.enum([

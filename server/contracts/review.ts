@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ItemSummary } from './api';
 import { Tag, VerdictValue } from './item';
 import { RumourCategory } from './library';
+import { Actor } from './actor';
 
-const Actor = z.string().trim().min(1).max(64);
 
 /** Queue views: 'pending' = not finally decided (new, in progress, needs verification). */
 export const QueueStatus = z.enum([

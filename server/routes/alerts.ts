@@ -14,8 +14,8 @@ import {
 import type { AlertsService } from '../services/alerts-service';
 import { createRouter, jsonBody, jsonResponses, problemResponses } from '../http/openapi-app';
 import { IdParam } from './items';
+import { Actor } from '../contracts/actor';
 
-const Actor = z.string().trim().min(1).max(64);
 const ok = <T extends z.ZodType>(schema: T, description: string, status: 200 | 201 = 200) => jsonResponses(schema, description, { status });
 const deleted = { 204: { description: 'Deleted' }, ...problemResponses };
 

@@ -3,8 +3,8 @@ import { Topic, TopicInput, TopicList } from '../contracts/topic';
 import type { TopicsService } from '../services/topics-service';
 import { createRouter, jsonBody, jsonResponses, problemResponses } from '../http/openapi-app';
 import { IdParam } from './items';
+import { Actor } from '../contracts/actor';
 
-const Actor = z.string().trim().min(1).max(64);
 const TopicCreate = z.object({ topic: TopicInput, actor: Actor });
 const ok = <T extends z.ZodType>(schema: T, description: string, status: 200 | 201 = 200) =>
   jsonResponses(schema, description, { status, conflict: 'Another topic already has this name' });

@@ -7,7 +7,7 @@ import { createEventBus } from '../../server/services/event-bus';
 import type { ItemTagger } from '../../server/services/ingest-service';
 import type { RunCrawl } from '../../server/services/crawl-service';
 import { createClaimMatcher } from '../../server/services/claim-matcher';
-import { wireServices } from '../../server/wire-services';
+import { serviceDeps, wireServices } from '../../server/wire-services';
 import { tempDir } from './meili';
 
 /**
@@ -41,21 +41,7 @@ export function createDbApp(opts: {
   services.rebuildIndexes();
   const log = pino({ level: 'silent' });
   const app = createApp({
-    items: services.items,
-    review: services.review,
-    library: services.library,
-    sightings: services.sightings,
-    jobs: services.jobs,
-    stats: services.stats,
-    topics: services.topics,
-    sentiment: services.sentiment,
-    trends: services.trends,
-    insights: services.insights,
-    alerts: services.alerts,
-    voids: services.voids,
-    ledger: services.ledger,
-    testWebhook: services.testWebhook,
-    sources: services.sourcesRepo,
+    ...serviceDeps(services),
     crawl: services.crawl,
     events,
     ingestToken: opts.ingestToken ?? null,

@@ -10,7 +10,7 @@ import { openDatabase } from '../../../server/db/open-database';
 import { normaliseText } from '../../../server/nlp/normalise';
 import { createClaimMatcher } from '../../../server/services/claim-matcher';
 import { createEventBus } from '../../../server/services/event-bus';
-import { wireServices } from '../../../server/wire-services';
+import { serviceDeps, wireServices } from '../../../server/wire-services';
 
 const [file, port] = process.argv.slice(2);
 const db = openDatabase(file!);
@@ -33,21 +33,7 @@ services.trends.volume({ interval: 'day', by: 'all' });
 const refreshMs = Math.round(performance.now() - started);
 services.topics.load();
 const app = createApp({
-  items: services.items,
-  review: services.review,
-  library: services.library,
-  sightings: services.sightings,
-  jobs: services.jobs,
-  stats: services.stats,
-  topics: services.topics,
-  sentiment: services.sentiment,
-  trends: services.trends,
-  insights: services.insights,
-  alerts: services.alerts,
-  voids: services.voids,
-  ledger: services.ledger,
-  testWebhook: services.testWebhook,
-  sources: services.sourcesRepo,
+  ...serviceDeps(services),
   crawl: null,
   events,
   ingestToken: null,
