@@ -20,6 +20,7 @@ import { trendsRoutes } from './routes/trends';
 import { alertsRoutes } from './routes/alerts';
 import { voidsRoutes } from './routes/voids';
 import { ledgerRoutes } from './routes/ledger';
+import { reportsRoutes } from './routes/reports';
 import type { SourcesRepo } from './repositories/sources-repo';
 import type { CrawlService } from './services/crawl-service';
 import type { EventBus } from './services/event-bus';
@@ -36,6 +37,7 @@ import type { InsightsService } from './services/insights-service';
 import type { AlertsService } from './services/alerts-service';
 import type { VoidsService } from './services/voids-service';
 import type { LedgerService } from './services/ledger-service';
+import type { ReportsService } from './services/reports-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
@@ -52,6 +54,7 @@ export interface AppDeps {
   alerts: AlertsService;
   voids: VoidsService;
   ledger: LedgerService;
+  reports: ReportsService;
   testWebhook: (id: number) => Promise<string | null>;
   sources: SourcesRepo;
   crawl: CrawlService | null;
@@ -87,7 +90,8 @@ export function createApp(deps: AppDeps) {
     c.header('x-frame-options', 'DENY');
     // No inline or remote script can run, even if crawled text ever slipped into a page as markup.
     // Inline styles stay allowed: Vue and Element Plus set style attributes for layout.
-    c.header('content-security-policy', CSP);
+    // A route may set a stricter policy of its own (the reports' print view allows nothing at all).
+    if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', CSP);
   });
   const tooLarge = (c: Parameters<typeof problemResponse>[0]) =>
     problemResponse(c, 413, 'payload_too_large', 'request body too large');
@@ -116,6 +120,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', alertsRoutes(deps.alerts, deps.testWebhook));
   api.route('/', voidsRoutes(deps.voids));
   api.route('/', ledgerRoutes(deps.ledger));
+  api.route('/', reportsRoutes(deps.reports));
   api.route('/', eventsRoutes(deps.events));
   if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
   api.doc31('/openapi.json', {

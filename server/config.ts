@@ -30,6 +30,8 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Seconds between evaluations of the alert rules (they also run right after every ingest batch). */
   ALERT_EVERY_S: z.coerce.number().int().min(5).max(3_600).default(60),
+  /** Weekly (last Monday–Sunday) and monthly work-summary reports made by themselves, on (default) or off. */
+  REPORT_SCHEDULE: z.enum(['on', 'off']).default('on'),
 });
 
 export interface Config {
@@ -49,6 +51,7 @@ export interface Config {
   readonly claimMinutes: number;
   readonly publicUrl: string | null;
   readonly alertEverySeconds: number;
+  readonly reportSchedule: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -86,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     claimMinutes: e.CLAIM_MINUTES,
     publicUrl: e.PUBLIC_URL ?? null,
     alertEverySeconds: e.ALERT_EVERY_S,
+    reportSchedule: e.REPORT_SCHEDULE === 'on',
   });
 }

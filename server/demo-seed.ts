@@ -1,6 +1,7 @@
 import type { AlertRuleInput } from './contracts/alerts';
 import type { TopicInput } from './contracts/topic';
 import type { AlertsService } from './services/alerts-service';
+import type { LedgerService } from './services/ledger-service';
 import type { LibraryService } from './services/library-service';
 import type { TopicsService } from './services/topics-service';
 
@@ -61,4 +62,11 @@ export function seedDemoMonitoring(topics: Pick<TopicsService, 'list' | 'create'
   for (const topic of seedTopics) topics.create(topic, DEMO_ACTOR);
   for (const rule of seedRules) alerts.createRule({ ...rule, scope: ALL_ITEMS }, DEMO_ACTOR);
   return { topics: seedTopics.length, rules: seedRules.length };
+}
+
+/** The demo site's district (crawler/demo/content/places.ts), for the ledger's media counts; only while none is set. */
+export function seedDemoDistrict(ledger: Pick<LedgerService, 'findDistrict' | 'setDistrict'>): boolean {
+  if (ledger.findDistrict()) return false;
+  ledger.setDistrict({ name: '清河区', aliases: ['清河'], actor: DEMO_ACTOR });
+  return true;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { startRuntime } from './runtime';
-import { seedDemoLibrary, seedDemoMonitoring } from './demo-seed';
+import { seedDemoDistrict, seedDemoLibrary, seedDemoMonitoring } from './demo-seed';
 import { buildWeb, webBuildIsStale } from './web-build';
 import { normaliseText } from './nlp/normalise';
 import { crawlSource } from '../crawler/crawl-source';
@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     if (seeded) log.info({ seeded }, 'demo: known rumours added to the empty library');
     const monitoring = seedDemoMonitoring(runtime.services.topics, runtime.services.alerts);
     if (monitoring.topics || monitoring.rules) log.info(monitoring, 'demo: monitoring topics and alert rules added');
+    if (seedDemoDistrict(runtime.services.ledger)) log.info('demo: district profile 清河区 set for the media counts');
   }
   const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;

@@ -29,6 +29,12 @@ export interface RuntimeParts {
 }
 
 /** Where the running server's bundled Meilisearch listens, so CLI tools (reindex) can reach it. */
+/** The server's own address for links when PUBLIC_URL is unset (a wildcard host is reached on loopback). */
+function localUrl(config: Config): string {
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+}
+
 export function endpointFile(dataDir: string): string {
   return path.join(dataDir, 'meili', 'endpoint.json');
 }
@@ -96,6 +102,9 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
       });
   services = wireServices({
     db,
+    reportsDir: path.join(config.dataDir, 'reports'),
+    reportBaseUrl: config.publicUrl ?? localUrl(config),
+    onReportError: (err) => log.error({ err }, 'report generation failed'),
     sources: parts.sources,
     tagger: parts.tagger ?? model!.tagger,
     sentiment: sentiment?.scorer,
@@ -144,6 +153,21 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   alertTimer.unref();
   const deliveryTimer = setInterval(() => void services?.delivery.tick(), 5_000);
   deliveryTimer.unref();
+  // Reports a previous process left unfinished are made again; last week's and last month's are made
+  // once by themselves (checked hourly, so a server started mid-week catches up).
+  const reportsResumed = services.reports.resume();
+  if (reportsResumed) log.info({ reports: reportsResumed }, 'resuming unfinished reports');
+  const scheduleReports = () => {
+    try {
+      services?.reports.schedule();
+    } catch (err) {
+      log.error({ err }, 'scheduling reports failed');
+    }
+  };
+  // On the next turn: the caller may still be setting up (the demo names its district first).
+  if (config.reportSchedule) setImmediate(scheduleReports);
+  const reportTimer = config.reportSchedule ? setInterval(scheduleReports, 3_600_000) : null;
+  reportTimer?.unref();
   sync = createSearchSync({ items: itemsRepo, outbox, index: search.index, normalise: parts.normalise, log });
 
   const app = createApp({
@@ -187,13 +211,14 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
       // The current ingest batch is synchronous and always completes; a crawl still fetching is abandoned
       // after a grace period and its run is closed as interrupted at the next start.
       await Promise.race([
-        Promise.all([crawl.waitIdle(), services.jobs.waitIdle()]),
+        Promise.all([crawl.waitIdle(), services.jobs.waitIdle(), services.reports.waitIdle()]),
         new Promise((r) => setTimeout(r, 5_000).unref()),
       ]);
       if (modelCheck) clearInterval(modelCheck);
       offItems();
       clearInterval(alertTimer);
       clearInterval(deliveryTimer);
+      if (reportTimer) clearInterval(reportTimer);
       if (evaluating) clearImmediate(evaluating);
       model?.flush();
       sentiment?.flush();

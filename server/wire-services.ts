@@ -46,6 +46,9 @@ import { createSentimentRepo } from './repositories/sentiment-repo';
 import { createSentimentService } from './services/sentiment-service';
 import { createSentimentScorer, type SentimentScorer } from './sentiment/sentiment-tagger';
 import type { SentimentLabel } from './contracts/item';
+import { createReportsRepo } from './repositories/reports-repo';
+import { createReportFiles } from './repositories/report-files';
+import { createReportsService } from './services/reports-service';
 
 
 export interface WireOptions {
@@ -73,6 +76,11 @@ export interface WireOptions {
   webhookPost?: Post;
   /** The dashboard's public address, for links in webhook messages. */
   dashboardUrl?: string | null;
+  /** Where generated reports are kept (DATA_DIR/reports). */
+  reportsDir: string;
+  /** The address a report's figures link to (PUBLIC_URL, or the local server). */
+  reportBaseUrl?: string;
+  onReportError?: (err: Error) => void;
   now?: () => Date;
 }
 
@@ -229,6 +237,26 @@ export function wireServices(o: WireOptions) {
   };
   const ledger = createLedgerService({ ledger: createLedgerRepo(db), now: o.now });
   const stats = createStatsService({ stats: createStatsRepo(db), sources: sourcesRepo, now: o.now });
+  const reportsRepo = createReportsRepo(db);
+  const reports = createReportsService({
+    reports: reportsRepo,
+    files: createReportFiles(o.reportsDir),
+    figures: {
+      ledgerTotals: (q) => ledger.totals(q),
+      units: () => ledger.units(),
+      targets: () => ledger.targets(),
+      unitActivity: (from, to, unitId) => reportsRepo.unitActivity(from, to, unitId),
+      entriesPerDay: (from, to, unitId) => reportsRepo.entriesPerDay(from, to, unitId),
+      volume: (q) => trends.volume(q),
+      rumours: (q) => trends.rumours(q),
+      clock: (fromIso, toIso) => library.clock({ fromIso, toIso }),
+      district: () => ledger.findDistrict(),
+    },
+    events,
+    baseUrl: o.reportBaseUrl ?? o.dashboardUrl ?? 'http://127.0.0.1:8787',
+    now: o.now,
+    log: (err) => o.onReportError?.(err),
+  });
 
   return {
     itemsRepo,
@@ -253,6 +281,7 @@ export function wireServices(o: WireOptions) {
     insights,
     voids,
     ledger,
+    reports,
     alerts,
     alertEvaluator,
     delivery,
@@ -285,6 +314,7 @@ export function serviceDeps(s: Services) {
     alerts: s.alerts,
     voids: s.voids,
     ledger: s.ledger,
+    reports: s.reports,
     testWebhook: s.testWebhook,
     sources: s.sourcesRepo,
   };

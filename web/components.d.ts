@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    ActorField: typeof import('./src/components/ActorField.vue')['default']
     BaseChart: typeof import('./src/components/BaseChart.vue')['default']
     ChangeText: typeof import('./src/components/ChangeText.vue')['default']
     ChartExport: typeof import('./src/components/ChartExport.vue')['default']

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const model = createLearningTagger(db, config.dataDir, log, () => undefined);
   const services = wireServices({
     db,
+    reportsDir: path.join(config.dataDir, 'reports'),
     sources: [],
     tagger: model.tagger,
     matcher: createClaimMatcher({ suggestAt: config.matchSuggestAt, confirmAt: config.matchConfirmAt }),

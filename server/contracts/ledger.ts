@@ -154,8 +154,13 @@ export const AutomaticBasis = z.object({
   /** Ids of the rebuttals or items counted (at most 1,000; `truncated` says when there were more). */
   ids: z.array(z.number().int()),
   truncated: z.boolean(),
-  /** API queries listing the same records (one per own-media source); none for rebuttals, whose ids are the trace. */
+  /**
+   * API queries listing the same records (one per own-media source; the press-conference candidates);
+   * none for rebuttals and higher-level media reports, whose ids are the trace.
+   */
   links: z.array(z.string()),
+  /** Why the figure cannot be counted yet: no district profile set (higher-level media count 0 until one is). */
+  reason: z.enum(['no-district-profile']).optional(),
 });
 export type AutomaticBasis = z.infer<typeof AutomaticBasis>;
 
@@ -270,3 +275,40 @@ export const LedgerImportResult = z.object({
 export type LedgerImportResult = z.infer<typeof LedgerImportResult>;
 
 export const TemplateQuery = z.object({ format: ImportFormat.default('csv') });
+
+/** recognised: the recogniser's call, nobody decided yet; confirmed / rejected: a person's. */
+export const PressState = z.enum(['recognised', 'confirmed', 'rejected']);
+export type PressState = z.infer<typeof PressState>;
+
+export const PressQuery = z.object({ from: Day, to: Day });
+export type PressQuery = z.infer<typeof PressQuery>;
+
+/** An item taken for a press conference. */
+export const PressCandidate = z.object({
+  itemId: z.number().int(),
+  title: z.string(),
+  url: z.string(),
+  sourceId: z.string(),
+  day: z.string(),
+  state: PressState,
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /**
+   * The item the figure counts for its conference: one per conference (near-duplicate cluster) in
+   * the period asked for, so other outlets' reports of it say false. For a PUT, the period is the item's day.
+   */
+  counted: z.boolean(),
+  /** The conference (near-duplicate cluster) the item reports; items sharing it count once. */
+  conferenceId: z.number().int(),
+});
+export type PressCandidate = z.infer<typeof PressCandidate>;
+
+export const PressCandidates = z.object({
+  /** Newest first, at most 500. */
+  candidates: z.array(PressCandidate),
+});
+export type PressCandidates = z.infer<typeof PressCandidates>;
+
+/** A decision for an item's whole conference; 'recognised' withdraws one. */
+export const PressDecision = z.object({ state: PressState, actor: Actor });
+export type PressDecision = z.infer<typeof PressDecision>;

@@ -1,4 +1,5 @@
-import type { LedgerAuditEntry, LedgerCategory, LedgerEntry, LedgerTarget, LedgerUnit, UnitKind, ZeroReport } from '../contracts/ledger';
+import type { LedgerAuditEntry, LedgerCategory, LedgerEntry, LedgerTarget, LedgerUnit, PressState, UnitKind, ZeroReport } from '../contracts/ledger';
+import type { DistrictProfile } from '../contracts/report';
 import type { Db } from '../db/open-database';
 
 interface UnitRow { id: number; name: string; parent_id: number | null; kind: UnitKind; sort_order: number; depth: number }
@@ -15,6 +16,18 @@ interface TargetRow {
 interface AuditRow { id: number; action: string; actor: string; at: string; before_json: string | null; after_json: string | null }
 
 export type AuditEntity = 'entry' | 'unit' | 'category' | 'target' | 'zero-report';
+/** Settings kept apart from the entries' audit (ledger_settings_audit), under the same append-only rule. */
+export type SettingsEntity = 'district' | 'press-conference';
+export interface StoredDistrict extends DistrictProfile { updatedBy: string; updatedAt: string }
+/** An item that may be a press conference, with the decision on it, if any. */
+export interface PressRow {
+  id: number; title: string; url: string; sourceId: string; kind: 'news' | 'notice' | 'post'; day: string; sortAt: string;
+  /** Its near-duplicate cluster (the item itself when it has none): one conference, many outlets. */
+  conference: number;
+  own: boolean;
+  decision: Exclude<PressState, 'recognised'> | null; decidedBy: string | null; decidedAt: string | null;
+}
+interface PressDbRow extends Omit<PressRow, 'own'> { own: number }
 export interface EntryWrite {
   day: string; unitId: number; categoryKey: string; quantity: number; note: string | null; libraryId: number | null; topicId: number | null;
 }
@@ -57,6 +70,18 @@ function entryWhere(f: EntryFilter): { with: string; where: string; params: Reco
     params: { from: f.from, to: f.to, category: f.category, unitId: f.unitId },
   };
 }
+/** Own media or own site: what a source says for the district itself (ownMedia false still leaves an own site its own). */
+const OWN_SOURCE = `(json_valid(s.config_json) AND (coalesce(json_extract(s.config_json, '$.ownMedia'), 0) = 1
+  OR coalesce(json_extract(s.config_json, '$.ownSite'), 0) = 1))`;
+/** Titles the press-conference recogniser could take; it decides on these few in memory. */
+const PRESS_SELECT = `SELECT i.id, i.title, i.url, i.source_id AS sourceId, i.kind, i.day, i.sort_at AS sortAt,
+    coalesce(i.cluster_id, i.id) AS conference, ${OWN_SOURCE} AS own,
+    d.state AS decision, d.decided_by AS decidedBy, d.decided_at AS decidedAt
+  FROM items i JOIN sources s ON s.id = i.source_id LEFT JOIN ledger_press_decisions d ON d.item_id = i.id`;
+const PRESS_TITLE = `(instr(i.title, '发布会') > 0 OR instr(i.title, '通气会') > 0 OR instr(i.title, '吹风会') > 0
+  OR instr(i.title, '發佈會') > 0 OR instr(i.title, '發布會') > 0 OR instr(i.title, '通氣會') > 0 OR instr(i.title, '吹風會') > 0)`;
+const toPress = (r: PressDbRow): PressRow => ({ ...r, own: r.own === 1 });
+
 const bound = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
 
 /** The outreach ledger's tables: units, categories, entries with their audit, zero reports. */
@@ -228,6 +253,64 @@ export function createLedgerRepo(db: Db) {
       if (!sourceIds.length) return [];
       return db.prepare(`SELECT id FROM items WHERE source_id IN (SELECT value FROM json_each(?)) AND day BETWEEN ? AND ? ORDER BY sort_at, id`)
         .pluck().all(JSON.stringify(sourceIds), from, to) as number[];
+    },
+
+    /**
+     * Outside media: sources that are neither own media nor the district's own site. Their news and
+     * notices mentioning the district are 上级媒体报道.
+     */
+    externalSourceIds(): string[] {
+      return db.prepare(`SELECT s.id FROM sources s WHERE NOT ${OWN_SOURCE} ORDER BY s.id`).pluck().all() as string[];
+    },
+    /**
+     * News and notice items of the given sources on days from..to whose title or body contains any
+     * needle (every needle contains a probe: see needleProbes), oldest first. The day range bounds the scan (items_day); each body is scanned once per
+     * probe (needleProbes), and only where a probe occurs for the full needles.
+     */
+    mentionItemIds(sourceIds: string[], text: { needles: string[]; probes: string[] }, from: string, to: string): number[] {
+      const { needles, probes } = text;
+      if (!sourceIds.length || !needles.length || !probes.length) return [];
+      const params: Record<string, string> = { sources: JSON.stringify(sourceIds), from, to };
+      needles.forEach((n, i) => { params[`n${i}`] = n; });
+      probes.forEach((p, i) => { params[`p${i}`] = p; });
+      const any = (keys: string[]) => [...keys.map((k) => `instr(title, ${k}) > 0`), ...keys.map((k) => `instr(body, ${k}) > 0`)].join(' OR ');
+      return db.prepare(`SELECT id FROM items INDEXED BY items_day WHERE day BETWEEN @from AND @to AND kind IN ('news', 'notice')
+          AND source_id IN (SELECT value FROM json_each(@sources))
+          AND (${any(probes.map((_, i) => `@p${i}`))}) AND (${any(needles.map((_, i) => `@n${i}`))}) ORDER BY sort_at, id`)
+        .pluck().all(params) as number[];
+    },
+
+    /** Items on days from..to whose title names a conference, or that carry a decision, oldest first. */
+    pressRows(from: string, to: string): PressRow[] {
+      return (db.prepare(`${PRESS_SELECT} WHERE i.day BETWEEN ? AND ? AND (${PRESS_TITLE} OR d.item_id IS NOT NULL)
+          ORDER BY i.sort_at, i.id`).all(from, to) as PressDbRow[]).map(toPress);
+    },
+    pressRow(itemId: number): PressRow | null {
+      const row = db.prepare(`${PRESS_SELECT} WHERE i.id = ?`).get(itemId) as PressDbRow | undefined;
+      return row ? toPress(row) : null;
+    },
+    setPressDecision(itemId: number, state: Exclude<PressState, 'recognised'> | null, by: string, at: string): void {
+      if (state === null) db.prepare('DELETE FROM ledger_press_decisions WHERE item_id = ?').run(itemId);
+      else {
+        db.prepare(`INSERT INTO ledger_press_decisions (item_id, state, decided_by, decided_at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (item_id) DO UPDATE SET state = excluded.state, decided_by = excluded.decided_by, decided_at = excluded.decided_at`)
+          .run(itemId, state, by, at);
+      }
+    },
+
+    getDistrict(): StoredDistrict | null {
+      const row = db.prepare('SELECT name, aliases_json, updated_by, updated_at FROM district_profile WHERE id = 1').get() as
+        { name: string; aliases_json: string; updated_by: string; updated_at: string } | undefined;
+      return row ? { name: row.name, aliases: JSON.parse(row.aliases_json) as string[], updatedBy: row.updated_by, updatedAt: row.updated_at } : null;
+    },
+    setDistrict(p: DistrictProfile, by: string, at: string): void {
+      db.prepare(`INSERT INTO district_profile (id, name, aliases_json, updated_by, updated_at) VALUES (1, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases_json = excluded.aliases_json,
+          updated_by = excluded.updated_by, updated_at = excluded.updated_at`).run(p.name, JSON.stringify(p.aliases), by, at);
+    },
+    settingsAudit(entity: SettingsEntity, id: number | string, action: string, actor: string, at: string, before: unknown, after: unknown): void {
+      db.prepare('INSERT INTO ledger_settings_audit (entity, entity_id, action, actor, at, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(entity, String(id), action, actor, at, before == null ? null : JSON.stringify(before), after == null ? null : JSON.stringify(after));
     },
 
     libraryExists(id: number): boolean {

@@ -2,7 +2,7 @@ import { streamSSE } from 'hono/streaming';
 import { createRouter } from '../http/openapi-app';
 import type { AppEvents, EventBus } from '../services/event-bus';
 
-const EVENT_TYPES: (keyof AppEvents)[] = ['crawl-run', 'items', 'verdict', 'job', 'library', 'topics', 'sentiment', 'alert', 'alert-ack', 'alert-repeat'];
+const EVENT_TYPES: (keyof AppEvents)[] = ['crawl-run', 'items', 'verdict', 'job', 'library', 'topics', 'sentiment', 'alert', 'alert-ack', 'alert-repeat', 'report'];
 
 /** Server-sent events for live dashboard status; a heartbeat keeps proxies from closing the stream. */
 export function eventsRoutes(bus: EventBus, heartbeatMs = 25_000) {
@@ -11,7 +11,7 @@ export function eventsRoutes(bus: EventBus, heartbeatMs = 25_000) {
     method: 'get',
     path: '/events',
     tags: ['operations'],
-    summary: 'Live events (text/event-stream): crawl-run (a CrawlRun, when a run starts or ends), items ({new}), verdict ({itemId}), job (a Job: background re-tagging progress), library ({id}: an entry or its rebuttals changed), topics ({ids}: topics whose items were re-matched), sentiment ({itemIds}: items an analyst relabelled), alert (an Alert just raised), alert-ack (an Alert acknowledged), alert-repeat (an Alert whose repeat count rose)',
+    summary: 'Live events (text/event-stream): crawl-run (a CrawlRun, when a run starts or ends), items ({new}), verdict ({itemId}), job (a Job: background re-tagging progress), library ({id}: an entry or its rebuttals changed), topics ({ids}: topics whose items were re-matched), sentiment ({itemIds}: items an analyst relabelled), alert (an Alert just raised), alert-ack (an Alert acknowledged), alert-repeat (an Alert whose repeat count rose), report (a ReportFile: a work-summary report queued, progressing, done or failed)',
     responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
   });
   app.get('/events', (c) =>

@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   ActorQuery, CategoryCreate, EntryInput, EntryPage, EntryPatch, EntryQuery, LedgerAuditEntry, LedgerCategory, LedgerEntry,
-  LedgerImportBody, LedgerImportResult, LedgerTarget, LedgerTotals, LedgerUnit, MissingQuery, MissingReports, TargetInput,
-  TargetPatch, TemplateQuery, TotalsQuery, UnitCreate, UnitPatch, ZeroReport, ZeroReportInput,
+  LedgerImportBody, LedgerImportResult, LedgerTarget, LedgerTotals, LedgerUnit, MissingQuery, MissingReports, PressCandidate,
+  PressCandidates, PressDecision, PressQuery, TargetInput, TargetPatch, TemplateQuery, TotalsQuery, UnitCreate, UnitPatch, ZeroReport,
+  ZeroReportInput,
 } from '../contracts/ledger';
+import { DistrictInput, DistrictProfile } from '../contracts/ledger-district';
 import { createRouter, jsonBody, jsonResponses, problemResponses } from '../http/openapi-app';
 import type { LedgerService } from '../services/ledger-service';
 import { IdParam } from './items';
@@ -111,6 +113,34 @@ const templateRoute = createRoute({
   request: { query: TemplateQuery }, responses: { 200: { description: 'The file' }, ...problemResponses },
 });
 
+const districtRoute = createRoute({
+  method: 'get', path: '/ledger/district', tags,
+  summary: 'The district the higher-level media count looks for (404, code not_found, while unset: that figure stays 0)',
+  responses: ok(DistrictProfile, 'The district profile'),
+});
+const putDistrictRoute = createRoute({
+  method: 'put', path: '/ledger/district', tags,
+  summary: "Set the district's name and aliases (each at least 2 characters; audited)",
+  request: { body: jsonBody(DistrictInput) }, responses: ok(DistrictProfile, 'The district profile'),
+});
+const ItemIdParam = z.object({
+  itemId: z.coerce.number().int().positive().openapi({ param: { name: 'itemId', in: 'path' }, example: 1 }),
+});
+const pressRoute = createRoute({
+  method: 'get', path: '/ledger/press-conferences', tags,
+  summary: 'Items taken for press conferences in a period, newest first (at most 500), with decisions and what counts',
+  description:
+    'Recognised: a news or notice item titled as a press conference (新闻发布会 / 新闻通气会 / 吹风会, or 发布会 with an official signal and no product), ' +
+    "from the district's own media or site or naming the district. Items of one near-duplicate cluster are one conference and count once (`counted` marks the item counted).",
+  request: { query: PressQuery }, responses: ok(PressCandidates, 'Candidates, newest first'),
+});
+const decidePressRoute = createRoute({
+  method: 'put', path: '/ledger/press-conferences/{itemId}', tags,
+  summary: "Confirm or reject an item as a press conference ('recognised' withdraws the decision; audited)",
+  description: 'A decision holds for the whole conference (near-duplicate cluster): confirmed wins over rejected. 404 when the item is not a candidate.',
+  request: { params: ItemIdParam, body: jsonBody(PressDecision) }, responses: ok(PressCandidate, 'The candidate'),
+});
+
 export function ledgerRoutes(ledger: LedgerService) {
   return (
     createRouter()
@@ -132,6 +162,10 @@ export function ledgerRoutes(ledger: LedgerService) {
       })
       .openapi(entryHistoryRoute, (c) => c.json(ledger.entryHistory(c.req.valid('param').id), 200))
       .openapi(totalsRoute, (c) => c.json(ledger.totals(c.req.valid('query')), 200))
+      .openapi(districtRoute, (c) => c.json(ledger.district(), 200))
+      .openapi(putDistrictRoute, (c) => c.json(ledger.setDistrict(c.req.valid('json')), 200))
+      .openapi(pressRoute, (c) => c.json(ledger.pressConferences(c.req.valid('query')), 200))
+      .openapi(decidePressRoute, (c) => c.json(ledger.decidePress(c.req.valid('param').itemId, c.req.valid('json')), 200))
       .openapi(zeroReportRoute, (c) => c.json(ledger.zeroReport(c.req.valid('json')), 201))
       .openapi(missingRoute, (c) => c.json(ledger.missingReports(c.req.valid('query').day), 200))
       .openapi(targetsRoute, (c) => c.json({ targets: ledger.targets() }, 200))

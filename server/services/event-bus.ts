@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { CrawlRun } from '../contracts/source';
 import type { Job } from '../contracts/job';
 import type { Alert } from '../contracts/alerts';
+import type { ReportFile } from '../contracts/report';
 
 /** Live events for the dashboard (sent as server-sent events). */
 export interface AppEvents {
@@ -21,6 +22,8 @@ export interface AppEvents {
   'alert-ack': Alert;
   /** The same thing again within an open alert's cooldown: folded in, its repeat count raised. */
   'alert-repeat': Alert;
+  /** A work-summary report queued, progressing, done or failed. */
+  report: ReportFile;
 }
 
 export function createEventBus() {

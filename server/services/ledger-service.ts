@@ -8,6 +8,7 @@ import { isDayString, shanghaiDay } from '../lib/time';
 import type { EntryWrite, LedgerRepo, TargetWrite } from '../repositories/ledger-repo';
 import { automaticFigure } from './ledger-automatic';
 import { readImportTable, validateImportRows } from './ledger-import';
+import { createLedgerMedia } from './ledger-media';
 import { importTemplate } from './ledger-template';
 
 const invalid = (path: string, message: string) => new ValidationError(`${path}: ${message}`, [{ path, message }]);
@@ -85,6 +86,9 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
   }
 
   return {
+    // The district profile and press-conference decisions the automatic media counts use.
+    ...createLedgerMedia({ ledger, now }),
+
     units(): LedgerUnit[] {
       return ledger.listUnits();
     },

@@ -266,9 +266,12 @@ export function createLibraryService(deps: {
       return { rebuttals: ids.map((id) => library.getRebuttal(id)!), total, page, pageSize };
     },
 
-    clock(): ClockReport {
+    /** The rumour clock over every entry, or over those confirmed in [fromIso, toIso) (a report's period). */
+    clock(period?: { fromIso: string; toIso: string }): ClockReport {
+      const rows = library.clockRows();
+      const inPeriod = period ? rows.filter((r) => r.confirmed_at >= period.fromIso && r.confirmed_at < period.toIso) : rows;
       return clockReport(
-        library.clockRows().map((r) => ({ unit: r.unit, firstSeenAt: r.first_seen_at, confirmedAt: r.confirmed_at, rebuttedAt: r.rebutted_at })),
+        inPeriod.map((r) => ({ unit: r.unit, firstSeenAt: r.first_seen_at, confirmedAt: r.confirmed_at, rebuttedAt: r.rebutted_at })),
       );
     },
 

@@ -73,6 +73,7 @@ async function run(label: string, on: boolean, pool: string[]): Promise<number> 
   const off: KeywordExtractor = { extract: () => [] };
   const services = wireServices({
     db,
+    reportsDir: path.join(dir, 'reports'),
     sources: [],
     tagger: createTagger(),
     sentiment: on ? createSentimentScorer(null) : { score: () => ({ label: 'neutral', confidence: 0, source: 'lexicon' }) },

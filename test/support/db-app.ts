@@ -27,6 +27,7 @@ export function createDbApp(opts: {
   const events = createEventBus();
   const services = wireServices({
     db,
+    reportsDir: path.join(dir, 'reports'),
     sources: opts.sources,
     tagger: opts.tagger,
     matcher: createClaimMatcher(),

@@ -16,6 +16,8 @@ export async function startTestRuntime(opts: {
   webRoot?: string | null;
   /** The server's learning tagger (model under DATA_DIR, taught by verdicts) instead of the plain lexicon. */
   learning?: boolean;
+  /** Weekly and monthly reports made by themselves at start (off: the test calls reports.schedule()). */
+  reportSchedule?: boolean;
 }) {
   const dataDir = opts.dataDir ?? tempDir('runtime');
   const config = loadConfig({
@@ -23,6 +25,7 @@ export async function startTestRuntime(opts: {
     MEILI_URL: opts.meili.url,
     MEILI_MASTER_KEY: opts.meili.masterKey,
     CRAWL: 'off',
+    REPORT_SCHEDULE: opts.reportSchedule ? 'on' : 'off',
     LOG_LEVEL: 'silent',
   });
   const runtime = await startRuntime(

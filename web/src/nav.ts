@@ -6,6 +6,7 @@ export const NAV_ITEMS = [
   { key: 'trends', to: '/trends', icon: '↗' },
   { key: 'alerts', to: '/alerts', icon: '⚑' },
   { key: 'ledger', to: '/ledger', icon: '▤' },
+  { key: 'reports', to: '/reports', icon: '▧' },
   { key: 'review', to: '/review', icon: '✔' },
   { key: 'library', to: '/library', icon: '☰' },
   { key: 'sightings', to: '/sightings', icon: '✎' },

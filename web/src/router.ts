@@ -14,6 +14,7 @@ export const router = createRouter({
     { path: '/trends', name: 'trends', component: () => import('./features/trends/TrendsPage.vue') },
     { path: '/alerts', name: 'alerts', component: () => import('./features/alerts/AlertsPage.vue') },
     { path: '/ledger', name: 'ledger', component: () => import('./features/ledger/LedgerPage.vue') },
+    { path: '/reports', name: 'reports', component: () => import('./features/reports/ReportsPage.vue') },
     // The big screen stands alone: no menu, no header (App.vue renders routes with meta.bare by themselves).
     { path: '/screen', name: 'screen', component: () => import('./features/screen/ScreenPage.vue'), meta: { bare: true } },
     { path: '/review', name: 'review', component: () => import('./features/review/ReviewPage.vue') },

@@ -17,6 +17,7 @@ const db = openDatabase(file!);
 const events = createEventBus();
 const services = wireServices({
   db,
+  reportsDir: `${file}.reports`,
   sources: [],
   tagger: { tag: () => ({ tags: [], score: 0, reasons: [] }) },
   matcher: createClaimMatcher(),

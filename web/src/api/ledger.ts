@@ -1,12 +1,13 @@
 import type {
   EntryPage, EntryPatch, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult,
-  LedgerTarget, LedgerTotals, LedgerUnit, MissingReports, ZeroReport,
+  LedgerTarget, LedgerTotals, LedgerUnit, MissingReports, PressCandidate, PressCandidates, PressState, TargetInput, ZeroReport,
 } from '../../../server/contracts/ledger';
+import type { DistrictProfile } from '../../../server/contracts/report';
 import { apiRequest } from './client';
 
 export type {
   EntryPage, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult, LedgerTarget, LedgerTotals,
-  LedgerUnit, MissingReports, ZeroReport,
+  LedgerUnit, MissingReports, TargetInput, ZeroReport, DistrictProfile, PressCandidate, PressState,
 };
 
 /** What the quick-entry form sends (the contract's input with the optional links left out). */
@@ -53,3 +54,15 @@ export const postLedgerImport = (body: { format: ImportFormat; content: string; 
 
 /** A plain link (the browser downloads it): no fetch needed. */
 export const ledgerTemplateUrl = (format: ImportFormat) => `/api/ledger/import/template${qs({ format })}`;
+
+export const postLedgerTarget = (body: TargetInput) => apiRequest<LedgerTarget>('/api/ledger/targets', { method: 'POST', json: body });
+
+/** Items recognised as press conferences; confirmed ones count (once per conference) towards 新闻发布会. */
+export const fetchPressConferences = (from: string, to: string) =>
+  apiRequest<PressCandidates>(`/api/ledger/press-conferences${qs({ from, to })}`);
+export const putPressConference = (itemId: number, state: PressState, actor: string) =>
+  apiRequest<PressCandidate>(`/api/ledger/press-conferences/${itemId}`, { method: 'PUT', json: { state, actor } });
+
+/** The district the automatic media counts look for; 404 (not_found) until someone sets it. */
+export const fetchDistrict = () => apiRequest<DistrictProfile>('/api/ledger/district');
+export const putDistrict = (body: DistrictProfile & { actor: string }) => apiRequest<DistrictProfile>('/api/ledger/district', { method: 'PUT', json: body });

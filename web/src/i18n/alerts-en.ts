@@ -207,5 +207,8 @@ export const alertsEn: typeof alertsZhCN = {
     exit: 'Leave big screen',
     fullscreen: 'Full screen',
     newAlert: 'new',
+    outreach: 'Outreach (this month)',
+    outreachText: '{n} kinds of outreach work this month',
+    outreachNone: 'No outreach work recorded this month',
   },
 };

@@ -206,5 +206,8 @@ export const alertsZhCN = {
     exit: '退出大屏',
     fullscreen: '全屏',
     newAlert: '新',
+    outreach: '宣传工作（本月）',
+    outreachText: '本月 {n} 类宣传工作有进展',
+    outreachNone: '本月还没有宣传工作量',
   },
 };

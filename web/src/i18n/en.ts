@@ -1,4 +1,5 @@
 import { ledgerEn, navLedgerEn } from './ledger-en';
+import { reportsEn, navReportsEn } from './reports-en';
 import type { Messages } from './zh-CN';
 import { libraryEn } from './library-en';
 import { insightsEn } from './insights-en';
@@ -16,10 +17,11 @@ export const en: Messages = {
     collapseMenu: 'Collapse menu',
     expandMenu: 'Expand menu',
   },
-  nav: { overview: 'Overview', search: 'Search', review: 'Review', library: 'Rumour library', sightings: 'Offline reports', calibration: 'Calibration', sources: 'Sources', topics: 'Topics', trends: 'Trends', ...navAlertsEn, ...navLedgerEn },
+  nav: { overview: 'Overview', search: 'Search', review: 'Review', library: 'Rumour library', sightings: 'Offline reports', calibration: 'Calibration', sources: 'Sources', topics: 'Topics', trends: 'Trends', ...navAlertsEn, ...navLedgerEn, ...navReportsEn },
   library: libraryEn,
   ...alertsEn,
   ...ledgerEn,
+  ...reportsEn,
   ...insightsEn,
   state: { loading: 'Loading…', empty: 'No data', error: 'Failed to load', retry: 'Retry' },
   live: { idle: 'Crawler idle', crawling: 'Crawling: {names}', connected: 'Live', disconnected: 'Offline, reconnecting…', newItems: '{n} new', retagging: 'Re-tagging' },

@@ -1,4 +1,5 @@
 import { ledgerZhCN, navLedgerZhCN } from './ledger-zh-CN';
+import { reportsZhCN, navReportsZhCN } from './reports-zh-CN';
 import { libraryZhCN } from './library-zh-CN';
 import { insightsZhCN } from './insights-zh-CN';
 import { alertsZhCN, navAlertsZhCN } from './alerts-zh-CN';
@@ -16,10 +17,11 @@ export const zhCN = {
     collapseMenu: '收起菜单',
     expandMenu: '展开菜单',
   },
-  nav: { overview: '总览', search: '检索', review: '研判', library: '谣言库', sightings: '线索上报', calibration: '研判质量', sources: '信息源', topics: '专题', trends: '趋势', ...navAlertsZhCN, ...navLedgerZhCN },
+  nav: { overview: '总览', search: '检索', review: '研判', library: '谣言库', sightings: '线索上报', calibration: '研判质量', sources: '信息源', topics: '专题', trends: '趋势', ...navAlertsZhCN, ...navLedgerZhCN, ...navReportsZhCN },
   library: libraryZhCN,
   ...alertsZhCN,
   ...ledgerZhCN,
+  ...reportsZhCN,
   ...insightsZhCN,
   state: { loading: '加载中…', empty: '暂无数据', error: '加载失败', retry: '重试' },
   live: { idle: '采集空闲', crawling: '正在采集：{names}', connected: '实时', disconnected: '离线，正在重连…', newItems: '新增 {n} 条', retagging: '正在重新标注' },

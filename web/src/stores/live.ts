@@ -3,11 +3,13 @@ import { computed, ref } from 'vue';
 import type { CrawlRun } from '../../../server/contracts/source';
 import type { Job } from '../../../server/contracts/job';
 import type { Alert } from '../../../server/contracts/alerts';
+import type { ReportFile } from '../../../server/contracts/report';
 import { fetchCrawlRuns } from '../api/resources';
 import { fetchAlerts } from '../api/alerts';
 
 export type AlertEventType = 'alert' | 'alert-ack' | 'alert-repeat';
 export type AlertListener = (alert: Alert, type: AlertEventType) => void;
+export type ReportListener = (report: ReportFile) => void;
 
 const EVENTS_URL = '/api/events';
 const MAX_BACKOFF_MS = 30_000;
@@ -48,6 +50,7 @@ export const useLiveStore = defineStore('live', () => {
   /** Alerts not yet acknowledged (seeded on connect, then kept by 'alert' / 'alert-ack'): the nav badge. */
   const unackedAlerts = ref(0);
   const alertListeners = new Set<AlertListener>();
+  const reportListeners = new Set<ReportListener>();
   let source: EventSource | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let attempt = 0;
@@ -85,6 +88,16 @@ export const useLiveStore = defineStore('live', () => {
   function onAlert(fn: AlertListener): () => void {
     alertListeners.add(fn);
     return () => alertListeners.delete(fn);
+  }
+
+  /** The reports page follows a report's generation here (SSE 'report'); returns the unsubscribe. */
+  function onReport(fn: ReportListener): () => void {
+    reportListeners.add(fn);
+    return () => reportListeners.delete(fn);
+  }
+
+  function receiveReport(report: ReportFile) {
+    for (const fn of reportListeners) fn(report);
   }
 
   function receiveAlert(alert: Alert, type: AlertEventType) {
@@ -159,6 +172,10 @@ export const useLiveStore = defineStore('live', () => {
         if (alert && typeof alert.id === 'number') receiveAlert(alert, type);
       });
     }
+    es.addEventListener('report', (e) => {
+      const report = parse<ReportFile>(e);
+      if (report && typeof report.id === 'number' && typeof report.status === 'string') receiveReport(report);
+    });
     es.addEventListener('job', (e) => {
       const job = parse<Job>(e);
       if (job && typeof job.id === 'number' && typeof job.total === 'number') onJob(job);
@@ -183,5 +200,5 @@ export const useLiveStore = defineStore('live', () => {
   const runningNames = computed(() => Object.values(running.value).map((r) => r.sourceName));
   /** The job to show progress for: one queued or running, if any. */
   const activeJob = computed(() => jobs.value.find((j) => j.status === 'queued' || j.status === 'running') ?? null);
-  return { connected, running, runningNames, recentRuns, revision, topicsRevision, newItems, jobs, activeJob, connect, disconnect, onRun, onItems, onJob, onTopics, unackedAlerts, onAlert, receiveAlert, setUnackedAlerts };
+  return { connected, running, runningNames, recentRuns, revision, topicsRevision, newItems, jobs, activeJob, connect, disconnect, onRun, onItems, onJob, onTopics, unackedAlerts, onAlert, receiveAlert, setUnackedAlerts, onReport, receiveReport };
 });

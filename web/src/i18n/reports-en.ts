@@ -1,0 +1,55 @@
+import type { navReportsZhCN, reportsZhCN } from './reports-zh-CN';
+
+export const navReportsEn: typeof navReportsZhCN = { reports: 'Reports' };
+
+export const reportsEn: typeof reportsZhCN = {
+  reports: {
+    statuses: { queued: 'Queued', running: 'Generating', done: 'Done', failed: 'Failed' },
+    kinds: { all: 'All', weekly: 'Weekly', monthly: 'Monthly', custom: 'Custom' },
+    presets: { thisWeek: 'This week', lastWeek: 'Last week', thisMonth: 'This month', lastMonth: 'Last month', thisQuarter: 'This quarter', custom: 'Custom' },
+    intro: 'Work-summary reports (DOCX) for any period; weekly and monthly ones are made automatically.',
+    actor: 'Requested by',
+    actorPlaceholder: 'Your name',
+    actorMissing: 'Enter your name first',
+    generate: {
+      title: 'Generate a report',
+      period: 'Period',
+      start: 'Start date',
+      end: 'End date',
+      unit: 'Scope',
+      district: 'Whole district',
+      docx: 'Generate DOCX',
+      preview: 'Preview',
+      previewName: 'Preview {period} as a print view in a new tab',
+      hint: 'Preview opens the print view in a new tab; generated DOCX files are kept in the list below.',
+      queued: 'Queued “{title}”; its progress shows in the list below',
+    },
+    quick: {
+      title: 'Latest reports',
+      weekly: 'Latest weekly',
+      monthly: 'Latest monthly',
+      none: 'None yet',
+    },
+    list: {
+      title: 'Reports',
+      kindLabel: 'Filter by kind',
+      period: 'Period',
+      unit: 'Scope',
+      status: 'Status',
+      size: 'Size',
+      created: 'Created',
+      actions: 'Actions',
+      download: 'Download DOCX',
+      downloadName: 'Download DOCX: {kind}, {period}',
+      print: 'Print view',
+      printName: 'Print view (new tab): {kind}, {period}',
+      empty: 'No reports yet; generate one above',
+      emptyKind: 'No reports of this kind',
+      steps: '{done}/{total} steps',
+      failed: 'Failed: {error}',
+      periodSep: ' to ',
+      byAt: '{by}, {at}',
+      progressName: 'Progress of {title}',
+    },
+  },
+};
