@@ -164,6 +164,28 @@ export const AutomaticBasis = z.object({
 });
 export type AutomaticBasis = z.infer<typeof AutomaticBasis>;
 
+/** The records behind an automatic figure: rebuttals or items, newest first, so a reader can check the count. */
+export const BasisRecord = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  url: z.string().nullable(),
+  /** Asia/Shanghai day of the item, or of the rebuttal's publication. */
+  day: z.string(),
+  sourceId: z.string().nullable(),
+});
+export type BasisRecord = z.infer<typeof BasisRecord>;
+export const BasisRecords = z.object({
+  key: z.string(),
+  kind: z.enum(['rebuttals', 'items']),
+  /** The figure itself. */
+  total: z.number().int(),
+  /** At most 500 listed; true when the figure counts more. */
+  truncated: z.boolean(),
+  records: z.array(BasisRecord),
+});
+export type BasisRecords = z.infer<typeof BasisRecords>;
+export const BasisQuery = z.object({ from: Day, to: Day });
+
 export const CategoryTotal = LedgerCategory.omit({ sortOrder: true }).extend({
   quantity: z.number(),
   /** Typed entries behind the figure (0 for automatic categories). */

@@ -298,6 +298,17 @@ export function createLedgerRepo(db: Db) {
       }
     },
 
+    /** Title, link and day of items by id, newest first (what an automatic figure lists). */
+    itemSummaries(ids: number[]): { id: number; title: string; url: string | null; day: string; sourceId: string | null }[] {
+      return db.prepare(`SELECT i.id, i.title, i.url, i.day, i.source_id AS sourceId FROM items i
+          WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.sort_at DESC, i.id DESC`).all(JSON.stringify(ids)) as never;
+    },
+    /** The same for rebuttals; their day is the Asia/Shanghai day they were published. */
+    rebuttalSummaries(ids: number[]): { id: number; title: string; url: string | null; day: string; sourceId: null }[] {
+      return db.prepare(`SELECT id, title, url, date(published_at, '+8 hours') AS day, NULL AS sourceId FROM rebuttals
+          WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published_at DESC, id DESC`).all(JSON.stringify(ids)) as never;
+    },
+
     getDistrict(): StoredDistrict | null {
       const row = db.prepare('SELECT name, aliases_json, updated_by, updated_at FROM district_profile WHERE id = 1').get() as
         { name: string; aliases_json: string; updated_by: string; updated_at: string } | undefined;

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  ActorQuery, CategoryCreate, EntryInput, EntryPage, EntryPatch, EntryQuery, LedgerAuditEntry, LedgerCategory, LedgerEntry,
+  ActorQuery, BasisQuery, BasisRecords, CategoryCreate, EntryInput, EntryPage, EntryPatch, EntryQuery, LedgerAuditEntry, LedgerCategory, LedgerEntry,
   LedgerImportBody, LedgerImportResult, LedgerTarget, LedgerTotals, LedgerUnit, MissingQuery, MissingReports, PressCandidate,
   PressCandidates, PressDecision, PressQuery, TargetInput, TargetPatch, TemplateQuery, TotalsQuery, UnitCreate, UnitPatch, ZeroReport,
   ZeroReportInput,
@@ -68,6 +68,13 @@ const totalsRoute = createRoute({
   method: 'get', path: '/ledger/totals', tags,
   summary: 'Sum per category for a period and unit subtree; automatic figures (district only) list what they count',
   request: { query: TotalsQuery }, responses: ok(LedgerTotals, 'Totals in category order'),
+});
+
+const KeyParam = z.object({ key: z.string().max(40).openapi({ param: { name: 'key', in: 'path' }, example: 'higher-media' }) });
+const basisRoute = createRoute({
+  method: 'get', path: '/ledger/totals/{key}/records', tags,
+  summary: 'The rebuttals or items an automatic figure counts for a period (at most 500, newest first), to check the number',
+  request: { params: KeyParam, query: BasisQuery }, responses: ok(BasisRecords, 'What the figure is made of'),
 });
 
 const zeroReportRoute = createRoute({
@@ -162,6 +169,7 @@ export function ledgerRoutes(ledger: LedgerService) {
       })
       .openapi(entryHistoryRoute, (c) => c.json(ledger.entryHistory(c.req.valid('param').id), 200))
       .openapi(totalsRoute, (c) => c.json(ledger.totals(c.req.valid('query')), 200))
+      .openapi(basisRoute, (c) => c.json(ledger.basisRecords(c.req.valid('param').key, c.req.valid('query')), 200))
       .openapi(districtRoute, (c) => c.json(ledger.district(), 200))
       .openapi(putDistrictRoute, (c) => c.json(ledger.setDistrict(c.req.valid('json')), 200))
       .openapi(pressRoute, (c) => c.json(ledger.pressConferences(c.req.valid('query')), 200))

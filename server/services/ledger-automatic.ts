@@ -8,6 +8,9 @@ const DAY_MS = 86_400_000;
 /** Ids listed with a figure; the link lists them all when there are more. */
 export const BASIS_IDS = 1_000;
 
+/** The API listing the records behind an automatic figure (every figure carries it, first). */
+export const recordsLink = (key: string, from: string, to: string) => `/api/ledger/totals/${key}/records?from=${from}&to=${to}`;
+
 export type AutomaticCounts = Pick<
   LedgerRepo,
   'rebuttalIds' | 'ownMediaSourceIds' | 'itemIds' | 'getDistrict' | 'externalSourceIds' | 'mentionItemIds' | 'pressRows'
@@ -38,26 +41,26 @@ export function automaticFigure(repo: AutomaticCounts, key: string, from: string
     const start = shanghaiDayStart(from).toISOString();
     const end = new Date(shanghaiDayStart(to).getTime() + DAY_MS).toISOString();
     const ids = repo.rebuttalIds(start, end);
-    return { quantity: ids.length, basis: basis('rebuttals', ids, []) };
+    return { quantity: ids.length, basis: basis('rebuttals', ids, [recordsLink(key, from, to)]) };
   }
   if (key === 'own-media-news') {
     const sources = repo.ownMediaSourceIds();
     const ids = repo.itemIds(sources, from, to);
-    const links = sources.map((s) => `/api/items?source=${encodeURIComponent(s)}&from=${from}&to=${to}`);
+    const links = [recordsLink(key, from, to), ...sources.map((s) => `/api/items?source=${encodeURIComponent(s)}&from=${from}&to=${to}`)];
     return { quantity: ids.length, basis: basis('items', ids, links) };
   }
   if (key === 'higher-media') {
     const district = repo.getDistrict();
-    if (!district) return { quantity: 0, basis: { ...basis('items', [], []), reason: 'no-district-profile' } };
+    if (!district) return { quantity: 0, basis: { ...basis('items', [], [recordsLink(key, from, to)]), reason: 'no-district-profile' } };
     const needles = districtNeedles(district);
     const ids = repo.mentionItemIds(repo.externalSourceIds(), { needles, probes: needleProbes(needles) }, from, to);
-    return { quantity: ids.length, basis: basis('items', ids, []) };
+    return { quantity: ids.length, basis: basis('items', ids, [recordsLink(key, from, to)]) };
   }
   if (key === 'press-conferences') {
     const district = repo.getDistrict();
     const needles = district ? districtNeedles(district) : [];
     const ids = pressCandidates(repo.pressRows(from, to), needles).filter((c) => c.counted).map((c) => c.itemId);
-    return { quantity: ids.length, basis: basis('items', ids, [`/api/ledger/press-conferences?from=${from}&to=${to}`]) };
+    return { quantity: ids.length, basis: basis('items', ids, [recordsLink(key, from, to), `/api/ledger/press-conferences?from=${from}&to=${to}`]) };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type {
-  CategoryCreate, EntryInput, EntryPage, EntryPatch, EntryQuery, LedgerAuditEntry, LedgerCategory, LedgerEntry, LedgerImportBody,
+  BasisRecords, CategoryCreate, EntryInput, EntryPage, EntryPatch, EntryQuery, LedgerAuditEntry, LedgerCategory, LedgerEntry, LedgerImportBody,
   LedgerImportResult, LedgerTarget, LedgerTotals, LedgerUnit, MissingReports, TargetInput, TargetPatch, TotalsQuery, UnitCreate,
   UnitPatch, ZeroReport, ZeroReportInput,
 } from '../contracts/ledger';
@@ -11,6 +11,8 @@ import { readImportTable, validateImportRows } from './ledger-import';
 import { createLedgerMedia } from './ledger-media';
 import { importTemplate } from './ledger-template';
 
+/** Records listed behind an automatic figure; the figure itself says how many there are. */
+const BASIS_RECORDS = 500;
 const invalid = (path: string, message: string) => new ValidationError(`${path}: ${message}`, [{ path, message }]);
 
 /**
@@ -88,6 +90,19 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
   return {
     // The district profile and press-conference decisions the automatic media counts use.
     ...createLedgerMedia({ ledger, now }),
+
+    /** The rebuttals or items an automatic figure counts (at most 500, newest first). */
+    basisRecords(key: string, q: { from: string; to: string }): BasisRecords {
+      checkRange(q.from, q.to);
+      const cat = category(key);
+      if (!cat) throw new NotFoundError('category', key);
+      if (!cat.automatic) throw invalid('key', `${cat.name} is typed by units: list its entries with /api/ledger/entries?category=${key}`);
+      const fig = automaticFigure(ledger, key, q.from, q.to);
+      if (!fig) throw invalid('key', `${cat.name} has no counter`);
+      const ids = fig.basis.ids.slice(0, BASIS_RECORDS);
+      const records = fig.basis.kind === 'rebuttals' ? ledger.rebuttalSummaries(ids) : ledger.itemSummaries(ids);
+      return { key, kind: fig.basis.kind, total: fig.quantity, truncated: fig.quantity > records.length, records };
+    },
 
     units(): LedgerUnit[] {
       return ledger.listUnits();

@@ -89,8 +89,21 @@ describe('higher-level media reports', () => {
   it('counts outside news and notices mentioning the district by name or alias, not own media, other places or forum posts', async () => {
     const higher = total(await totals(), 'higher-media');
     const expected = ['mention', 'alias', 'notice', 'fullWidth', 'press1', 'press2', 'launch'].map((k) => id[k]);
-    expect(higher).toMatchObject({ quantity: expected.length, entries: 0, basis: { kind: 'items', ids: expected, truncated: false, links: [] } });
+    const link = `/api/ledger/totals/higher-media/records?${PERIOD}`;
+    expect(higher).toMatchObject({ quantity: expected.length, entries: 0, basis: { kind: 'items', ids: expected, truncated: false, links: [link] } });
     expect(higher.basis.reason).toBeUndefined();
+    // The link lists the very items counted, with their titles, to check the number by eye.
+    const records = (await call('GET', link)).body;
+    expect(records).toMatchObject({ key: 'higher-media', kind: 'items', total: expected.length, truncated: false });
+    expect(records.records.map((r: Json) => r.id).sort()).toEqual([...expected].sort());
+    expect(records.records[0]).toEqual({ id: expect.any(Number), title: expect.any(String), url: expect.any(String), day: expect.any(String), sourceId: expect.any(String) });
+  });
+
+  it('refuses the records of a typed category, pointing to its entries', async () => {
+    const res = await call('GET', `/api/ledger/totals/leaflets/records?${PERIOD}`);
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toContain('/api/ledger/entries?category=leaflets');
+    expect((await call('GET', `/api/ledger/totals/nope/records?${PERIOD}`)).status).toBe(404);
   });
 });
 
@@ -113,7 +126,7 @@ describe('press conferences', () => {
     expect((await call('PUT', '/api/ledger/press-conferences/99999', { state: 'confirmed', actor: 'x' })).status).toBe(404);
     expect((await call('PUT', `/api/ledger/press-conferences/${id.press1}`, { state: 'maybe', actor: 'x' })).status).toBe(422);
     const fig = total(await totals(), 'press-conferences');
-    expect(fig).toMatchObject({ automatic: true, quantity: 2, entries: 0, basis: { kind: 'items', ids: [id.ownConference, id.press1], links: [`/api/ledger/press-conferences?${PERIOD}`] } });
+    expect(fig).toMatchObject({ automatic: true, quantity: 2, entries: 0, basis: { kind: 'items', ids: [id.ownConference, id.press1], links: [`/api/ledger/totals/press-conferences/records?${PERIOD}`, `/api/ledger/press-conferences?${PERIOD}`] } });
     expect(t.db.prepare(`SELECT entity, entity_id AS entityId, action FROM ledger_settings_audit WHERE entity = 'press-conference'`).all())
       .toEqual([{ entity: 'press-conference', entityId: String(id.preview), action: 'rejected' }]);
   });

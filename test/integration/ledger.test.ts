@@ -153,7 +153,11 @@ describe('totals, zero reports and targets', () => {
     expect(own.quantity).toBe(3);
     const ownIds = db.prepare(`SELECT id FROM items WHERE source_id IN ('wx', 'site') AND day <= '2026-11-12' ORDER BY id`).pluck().all();
     expect(own.basis.ids).toEqual(ownIds);
-    expect(own.basis.links).toEqual(['/api/items?source=site&from=2026-11-10&to=2026-11-12', '/api/items?source=wx&from=2026-11-10&to=2026-11-12']);
+    expect(own.basis.links).toEqual([
+      '/api/ledger/totals/own-media-news/records?from=2026-11-10&to=2026-11-12',
+      '/api/items?source=site&from=2026-11-10&to=2026-11-12',
+      '/api/items?source=wx&from=2026-11-10&to=2026-11-12',
+    ]);
     expect((await call('GET', '/ledger/totals?from=2026-11-12&to=2026-11-10')).status).toBe(422);
   });
 

@@ -24,7 +24,7 @@ describe('automaticFigure', () => {
     const repo = fake({ rebuttalIds: (a: string, b: string) => (calls.push([a, b]), [4, 7]) });
     const fig = automaticFigure(repo, 'rebuttals', '2026-11-01', '2026-11-07');
     expect(calls).toEqual([['2026-10-31T16:00:00.000Z', '2026-11-07T16:00:00.000Z']]);
-    expect(fig).toEqual({ quantity: 2, basis: { kind: 'rebuttals', ids: [4, 7], truncated: false, links: [] } });
+    expect(fig).toEqual({ quantity: 2, basis: { kind: 'rebuttals', ids: [4, 7], truncated: false, links: [expect.stringMatching(/^\/api\/ledger\/totals\/rebuttals\/records\?/)] } });
   });
 
   it('counts own-media items by day, lists at most BASIS_IDS ids and links each source', () => {
@@ -34,12 +34,12 @@ describe('automaticFigure', () => {
     expect(fig.quantity).toBe(BASIS_IDS + 5);
     expect(fig.basis.ids).toHaveLength(BASIS_IDS);
     expect(fig.basis.truncated).toBe(true);
-    expect(fig.basis.links).toEqual(['/api/items?source=wx&from=2026-11-01&to=2026-11-02', '/api/items?source=site&from=2026-11-01&to=2026-11-02']);
+    expect(fig.basis.links).toEqual(['/api/ledger/totals/own-media-news/records?from=2026-11-01&to=2026-11-02', '/api/items?source=wx&from=2026-11-01&to=2026-11-02', '/api/items?source=site&from=2026-11-01&to=2026-11-02']);
   });
 
   it('counts higher-level media only once a district is set, searching outside sources for its needles', () => {
     expect(automaticFigure(none, 'higher-media', '2026-11-01', '2026-11-02')).toEqual({
-      quantity: 0, basis: { kind: 'items', ids: [], truncated: false, links: [], reason: 'no-district-profile' },
+      quantity: 0, basis: { kind: 'items', ids: [], truncated: false, links: ['/api/ledger/totals/higher-media/records?from=2026-11-01&to=2026-11-02'], reason: 'no-district-profile' },
     });
     const calls: unknown[] = [];
     const repo = fake({
@@ -47,7 +47,7 @@ describe('automaticFigure', () => {
       externalSourceIds: () => ['paper'],
       mentionItemIds: (s, n, f, t) => (calls.push([s, n, f, t]), [3, 9]),
     });
-    expect(automaticFigure(repo, 'higher-media', '2026-11-01', '2026-11-02')).toEqual({ quantity: 2, basis: { kind: 'items', ids: [3, 9], truncated: false, links: [] } });
+    expect(automaticFigure(repo, 'higher-media', '2026-11-01', '2026-11-02')).toEqual({ quantity: 2, basis: { kind: 'items', ids: [3, 9], truncated: false, links: ['/api/ledger/totals/higher-media/records?from=2026-11-01&to=2026-11-02'] } });
     expect(calls).toEqual([[['paper'], { needles: ['清河'], probes: ['清河'] }, '2026-11-01', '2026-11-02']]);
   });
 
@@ -65,7 +65,7 @@ describe('automaticFigure', () => {
     const fig = automaticFigure(repo, 'press-conferences', '2026-11-01', '2026-11-02')!;
     expect(fig.quantity).toBe(3);
     expect(fig.basis.ids).toEqual([1, 5, 6]);
-    expect(fig.basis.links).toEqual(['/api/ledger/press-conferences?from=2026-11-01&to=2026-11-02']);
+    expect(fig.basis.links).toEqual(['/api/ledger/totals/press-conferences/records?from=2026-11-01&to=2026-11-02', '/api/ledger/press-conferences?from=2026-11-01&to=2026-11-02']);
   });
 
   it('has no figure for a category without a counter', () => {
