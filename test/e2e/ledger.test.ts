@@ -69,6 +69,34 @@ describe.skipIf(!availability.run)('the outreach ledger in headless Chromium', (
     await page.screenshot({ path: path.join(SHOTS, 'ledger-entry.png') });
   });
 
+  it('links an entry to a topic chosen by keyboard after the note, and lists the records behind an automatic figure', async () => {
+    const topic = await api('POST', '/api/topics', { topic: { name: '冬季防火宣传', includeAny: ['防火'] }, actor: 'e2e' });
+    expect(topic.status).toBe(201);
+    await page.reload();
+    await page.getByTestId('ledger-unit').waitFor({ timeout: 20_000 });
+    await page.getByTestId('ledger-category').click();
+    await page.keyboard.type('宣传单');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('60');
+    await page.keyboard.press('Tab'); // note
+    await page.keyboard.press('Tab'); // topic
+    await page.keyboard.type('冬季防火');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ledger-submit').click();
+    await expect.poll(() => page.getByTestId('ledger-entry-topic').allInnerTexts(), { timeout: 10_000 }).toContain('专题：冬季防火宣传');
+    const entries = await api('GET', '/api/ledger/entries?from=2026-01-01&to=2030-12-31&pageSize=500');
+    expect(entries.body.entries.find((e: Record<string, any>) => e.quantity === 60)?.topicId).toBe(topic.body.id);
+
+    const row = page.getByTestId('ledger-total-row').filter({ hasText: '辟谣信息' });
+    await row.getByTestId('ledger-basis-toggle').click();
+    await page.getByTestId('ledger-basis-records').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByTestId('ledger-basis-records').locator('[data-testid="state-empty"], [data-testid="ledger-basis-record"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await row.getByTestId('ledger-basis-toggle').getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: path.join(SHOTS, 'ledger-links.png'), fullPage: true });
+  });
+
   it('names the bad row of an imported spreadsheet, imports nothing until it is fixed, then imports', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
     const bad = path.join(dir, 'bad.csv');

@@ -71,3 +71,16 @@ describe('the API client', () => {
     expect((err as Error).name).toBe('AbortError');
   });
 });
+
+describe('ledger API paths', () => {
+  it('asks for an automatic figure’s records by key and period', async () => {
+    const { fetchLedgerBasisRecords } = await import('../../../web/src/api/ledger');
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(url);
+      return new Response(JSON.stringify({ key: 'own-media-news', kind: 'items', total: 0, truncated: false, records: [] }), { headers: { 'content-type': 'application/json' } });
+    });
+    await fetchLedgerBasisRecords('own-media-news', '2026-11-01', '2026-11-29');
+    expect(urls).toEqual(['/api/ledger/totals/own-media-news/records?from=2026-11-01&to=2026-11-29']);
+  });
+});

@@ -5,7 +5,7 @@ import { entryErrorsOf, loadRememberedUnit, parseQuantity, rememberUnit, typedCa
 import {
   canImport, cellHasError, decodeCsv, importContent, ledgerImportFormat, rowErrorsOfPaths, sortedErrors, toBase64,
 } from '../../../web/src/features/ledger/ledger-import';
-import { basisLinks } from '../../../web/src/features/ledger/ledger-totals';
+import { basisLinks, hasRecords, isRecordsLink, recordTarget } from '../../../web/src/features/ledger/ledger-totals';
 
 const TODAY = '2026-11-29';
 
@@ -52,9 +52,17 @@ describe('quick entry form', () => {
       { path: 'quantity', message: 'must be ≥ 0' },
       { path: 'day', message: 'in the future' },
       { path: 'categoryKey', message: 'counted automatically' },
-      { path: 'libraryId', message: 'unknown' },
+      { path: 'libraryId', message: 'no such rumour' },
+      { path: 'colour', message: 'unknown' },
     ]);
-    expect(entryErrorsOf(err)).toEqual({ quantity: 'must be ≥ 0', day: 'in the future', categoryKey: 'counted automatically', form: 'unknown' });
+    // The topic and rumour selects are fields of the form now, so their errors sit next to them.
+    expect(entryErrorsOf(err)).toEqual({
+      quantity: 'must be ≥ 0',
+      day: 'in the future',
+      categoryKey: 'counted automatically',
+      libraryId: 'no such rumour',
+      form: 'unknown',
+    });
     const two = new ApiError(422, 'validation_failed', 'bad', [
       { path: 'note', message: 'a' },
       { path: 'note', message: 'b' },
@@ -176,5 +184,29 @@ describe('automatic figures', () => {
     ).toEqual([{ to: '/search?source=%E5%8C%BA%E8%9E%8D%E5%AA%92&from=2026-11-01&to=2026-11-29', label: '区融媒' }]);
     expect(basisLinks({ kind: 'rebuttals', ids: [4, 5], truncated: false, links: [] })).toEqual([{ to: '/library', label: '' }]);
     expect(basisLinks({ kind: 'rebuttals', ids: [], truncated: false, links: [] })).toEqual([]);
+  });
+  it('never turns the records API (every figure’s first link) into an item search; keeps the per-source links', () => {
+    const records = '/api/ledger/totals/own-media-news/records?from=2026-11-01&to=2026-11-29';
+    const links = basisLinks({
+      kind: 'items',
+      ids: [1, 2],
+      truncated: false,
+      links: [records, '/api/items?source=qh-news&from=2026-11-01&to=2026-11-29', '/api/items?source=qh-wx&from=2026-11-01&to=2026-11-29'],
+    });
+    expect(links).toEqual([
+      { to: '/search?source=qh-news&from=2026-11-01&to=2026-11-29', label: 'qh-news' },
+      { to: '/search?source=qh-wx&from=2026-11-01&to=2026-11-29', label: 'qh-wx' },
+    ]);
+    expect(links.some((l) => l.to.includes('records') || l.to.includes('/api/'))).toBe(false);
+    // higher-media: the records link alone gives no item link (the 明细 toggle lists them).
+    expect(basisLinks({ kind: 'items', ids: [3], truncated: false, links: ['/api/ledger/totals/higher-media/records?from=2026-11-01&to=2026-11-29'] })).toEqual([]);
+    expect(basisLinks({ kind: 'rebuttals', ids: [4], truncated: false, links: ['/api/ledger/totals/rebuttals/records?from=2026-11-01&to=2026-11-29'] })).toEqual([{ to: '/library', label: '' }]);
+    expect(isRecordsLink(records)).toBe(true);
+    expect(isRecordsLink('/api/items?source=x')).toBe(false);
+    expect(hasRecords({ kind: 'items', ids: [], truncated: false, links: [records] })).toBe(true);
+    expect(hasRecords({ kind: 'items', ids: [], truncated: false, links: ['/api/items?source=x'] })).toBe(false);
+    expect(hasRecords(null)).toBe(false);
+    expect(recordTarget('items', 12)).toBe('/items/12');
+    expect(recordTarget('rebuttals', 12)).toBe('/library');
   });
 });

@@ -1,22 +1,25 @@
 import type {
-  EntryPage, EntryPatch, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult,
+  BasisRecord, BasisRecords, EntryPage, EntryPatch, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult,
   LedgerTarget, LedgerTotals, LedgerUnit, MissingReports, PressCandidate, PressCandidates, PressState, TargetInput, ZeroReport,
 } from '../../../server/contracts/ledger';
 import type { DistrictProfile } from '../../../server/contracts/report';
 import { apiRequest } from './client';
 
 export type {
-  EntryPage, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult, LedgerTarget, LedgerTotals,
+  BasisRecord, BasisRecords, EntryPage, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult, LedgerTarget, LedgerTotals,
   LedgerUnit, MissingReports, TargetInput, ZeroReport, DistrictProfile, PressCandidate, PressState,
 };
 
-/** What the quick-entry form sends (the contract's input with the optional links left out). */
+/** What the quick-entry form sends: the contract's input, the optional links null when not chosen. */
 export interface EntryCreate {
   day: string;
   unitId: number;
   categoryKey: string;
   quantity: number;
   note: string | null;
+  /** The topic (专题) and the known rumour (library entry) the outreach answered. */
+  topicId: number | null;
+  libraryId: number | null;
   actor: string;
 }
 export type EntryChange = Omit<EntryPatch, 'actor'>;
@@ -42,6 +45,10 @@ export const deleteLedgerEntry = (id: number, actor: string) =>
 
 export const fetchLedgerTotals = (from: string, to: string, unitId: number | null) =>
   apiRequest<LedgerTotals>(`/api/ledger/totals${qs({ from, to, unitId })}`);
+
+/** The records (rebuttals or items, newest first, at most 500) behind an automatic figure of the district's totals. */
+export const fetchLedgerBasisRecords = (key: string, from: string, to: string) =>
+  apiRequest<BasisRecords>(`/api/ledger/totals/${encodeURIComponent(key)}/records${qs({ from, to })}`);
 
 export const fetchMissingReports = (day: string) => apiRequest<MissingReports>(`/api/ledger/missing-reports${qs({ day })}`);
 export const postZeroReport = (unitId: number, day: string, actor: string) =>

@@ -210,5 +210,7 @@ export const alertsEn: typeof alertsZhCN = {
     outreach: 'Outreach (this month)',
     outreachText: '{n} kinds of outreach work this month',
     outreachNone: 'No outreach work recorded this month',
+    outreachTarget: 'target {target} by {end}: {pct}%',
+    outreachTargetLabel: '{name} target {pct}% done ({tone})',
   },
 };

@@ -209,5 +209,7 @@ export const alertsZhCN = {
     outreach: '宣传工作（本月）',
     outreachText: '本月 {n} 类宣传工作有进展',
     outreachNone: '本月还没有宣传工作量',
+    outreachTarget: '目标 {target}，至 {end}，完成 {pct}%',
+    outreachTargetLabel: '{name}目标完成 {pct}%（{tone}）',
   },
 };

@@ -2,7 +2,7 @@ import { ApiError } from '../../api/client';
 import type { LedgerCategory, LedgerUnit } from '../../api/ledger';
 
 /** The quick-entry form's fields, as the server names them in 422 field errors. */
-export const ENTRY_FIELDS = ['day', 'unitId', 'categoryKey', 'quantity', 'note', 'actor'] as const;
+export const ENTRY_FIELDS = ['day', 'unitId', 'categoryKey', 'quantity', 'note', 'topicId', 'libraryId', 'actor'] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 /** Field errors by field; `form` collects what names no field of the form. */
 export type EntryErrors = Partial<Record<EntryField | 'form', string>>;
@@ -44,6 +44,23 @@ export function unitLabel(u: Pick<LedgerUnit, 'name' | 'depth'>): string {
 /** Categories a reporter can type (automatic ones are counted, never typed), in their order. */
 export function typedCategories(cats: LedgerCategory[]): LedgerCategory[] {
   return cats.filter((c) => !c.automatic).sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+/** A link select's value → an id, or null when cleared (Element Plus clears to '' or undefined). */
+export function linkId(v: unknown): number | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+export interface RumourOption {
+  id: number;
+  claim: string;
+}
+
+/** The rumour select's options: the search results, with the chosen one kept on top when the results no longer hold it. */
+export function rumourOptions(found: readonly RumourOption[], chosen: RumourOption | null): RumourOption[] {
+  const list = found.map((e) => ({ id: e.id, claim: e.claim }));
+  return chosen && !list.some((e) => e.id === chosen.id) ? [chosen, ...list] : list;
 }
 
 const UNIT_KEY = 'yuqing.ledger.unit';
