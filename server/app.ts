@@ -21,6 +21,10 @@ import { alertsRoutes } from './routes/alerts';
 import { voidsRoutes } from './routes/voids';
 import { ledgerRoutes } from './routes/ledger';
 import { reportsRoutes } from './routes/reports';
+import { authRoutes } from './routes/auth';
+import { authMiddleware } from './http/auth';
+import { accessLog, type AccessLogger } from './http/access-log';
+import { ROUTE_RULES } from './auth/route-rules';
 import type { SourcesRepo } from './repositories/sources-repo';
 import type { CrawlService } from './services/crawl-service';
 import type { EventBus } from './services/event-bus';
@@ -38,6 +42,7 @@ import type { AlertsService } from './services/alerts-service';
 import type { VoidsService } from './services/voids-service';
 import type { LedgerService } from './services/ledger-service';
 import type { ReportsService } from './services/reports-service';
+import type { AuthService } from './services/auth-service';
 import { createSourcesService } from './services/sources-service';
 
 export interface AppDeps {
@@ -60,10 +65,12 @@ export interface AppDeps {
   crawl: CrawlService | null;
   events: EventBus;
   health: HealthProbe;
-  ingestToken: string | null;
+  auth: AuthService;
+  /** Secure cookies: auto (when the request is HTTPS, or X-Forwarded-Proto says so behind a trusted proxy), always, never. */
+  cookies: { mode: 'auto' | 'always' | 'never'; trustProxy: boolean };
   /** Built dashboard (dist/web); null serves the API only. */
   webRoot: string | null;
-  log: ProblemLogger;
+  log: ProblemLogger & Partial<AccessLogger>;
 }
 
 const CSP = [
@@ -105,8 +112,14 @@ export function createApp(deps: AppDeps) {
     return bodyLimit({ maxSize: 64 * 1024, onError: tooLarge })(c, next);
   });
 
+  const { info, debug, warn } = deps.log;
+  if (info && debug && warn) app.use('/api/*', accessLog({ info: info.bind(deps.log), debug: debug.bind(deps.log), warn: warn.bind(deps.log) }));
+  // Every API route has an access rule (auth/route-rules.ts); this is where it is enforced.
+  app.use('/api/*', authMiddleware({ auth: deps.auth, rules: ROUTE_RULES }));
+
   const api = new OpenAPIHono();
   api.route('/', healthRoutes(deps.health));
+  api.route('/', authRoutes(deps.auth, deps.cookies));
   api.route('/', itemsRoutes(deps.items));
   api.route('/', reviewRoutes(deps.review));
   api.route('/', libraryRoutes(deps.library));
@@ -122,7 +135,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', ledgerRoutes(deps.ledger));
   api.route('/', reportsRoutes(deps.reports));
   api.route('/', eventsRoutes(deps.events));
-  if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.ingestToken));
+  if (deps.crawl) api.route('/', ingestRoutes(deps.crawl));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -32,6 +32,17 @@ const Env = z.object({
   ALERT_EVERY_S: z.coerce.number().int().min(5).max(3_600).default(60),
   /** Weekly (last Monday–Sunday) and monthly work-summary reports made by themselves, on (default) or off. */
   REPORT_SCHEDULE: z.enum(['on', 'off']).default('on'),
+  /** The first admin account, created at start-up when no (non-demo) account exists yet. */
+  ADMIN_USER: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits and _ . @ -').optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(200).optional(),
+  /** Session cookies marked Secure: auto (when the request arrives over HTTPS), always, or never. */
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Behind a reverse proxy that sets X-Forwarded-Proto (and terminates TLS): on. */
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  /** A session ends after this many hours unused … */
+  SESSION_IDLE_HOURS: z.coerce.number().min(0.25).max(24 * 30).default(12),
+  /** … and at the latest this many days after sign-in. */
+  SESSION_MAX_DAYS: z.coerce.number().min(1).max(90).default(7),
 });
 
 export interface Config {
@@ -52,6 +63,10 @@ export interface Config {
   readonly publicUrl: string | null;
   readonly alertEverySeconds: number;
   readonly reportSchedule: boolean;
+  readonly admin: { username: string; password: string } | null;
+  readonly cookieSecure: 'auto' | 'always' | 'never';
+  readonly trustProxy: boolean;
+  readonly session: { idleHours: number; maxDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const confirm = e.MATCH_CONFIRM ?? CLAIM_INDEX_DEFAULTS.confirmAt;
   if (suggest > confirm) {
     throw new ConfigError(`invalid configuration:\n  MATCH_SUGGEST: ${suggest} must not exceed MATCH_CONFIRM (${confirm})`);
+  }
+  if (Boolean(e.ADMIN_USER) !== Boolean(e.ADMIN_PASSWORD)) {
+    throw new ConfigError(`invalid configuration:\n  ${e.ADMIN_USER ? 'ADMIN_PASSWORD' : 'ADMIN_USER'}: set ADMIN_USER and ADMIN_PASSWORD together`);
   }
   if (e.MEILI_MASTER_KEY && !e.MEILI_URL) {
     throw new ConfigError('invalid configuration:\n  MEILI_MASTER_KEY: set only together with MEILI_URL');
@@ -90,5 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ?? null,
     alertEverySeconds: e.ALERT_EVERY_S,
     reportSchedule: e.REPORT_SCHEDULE === 'on',
+    admin: e.ADMIN_USER && e.ADMIN_PASSWORD ? { username: e.ADMIN_USER, password: e.ADMIN_PASSWORD } : null,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY === 'on',
+    session: { idleHours: e.SESSION_IDLE_HOURS, maxDays: e.SESSION_MAX_DAYS },
   });
 }

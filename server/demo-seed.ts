@@ -1,6 +1,7 @@
 import type { AlertRuleInput } from './contracts/alerts';
 import type { TopicInput } from './contracts/topic';
 import type { AlertsService } from './services/alerts-service';
+import type { AuthService, DemoAccount } from './services/auth-service';
 import type { LedgerService } from './services/ledger-service';
 import type { LibraryService } from './services/library-service';
 import type { TopicsService } from './services/topics-service';
@@ -69,4 +70,44 @@ export function seedDemoDistrict(ledger: Pick<LedgerService, 'findDistrict' | 's
   if (ledger.findDistrict()) return false;
   ledger.setDistrict({ name: '清河区', aliases: ['清河'], actor: DEMO_ACTOR });
   return true;
+}
+
+/** The demo district's reporting units (towns with their communities, departments), into an empty tree. */
+const DEMO_UNITS: { name: string; kind: 'township' | 'street' | 'community' | 'department'; parent?: string }[] = [
+  { name: '城关镇', kind: 'township' },
+  { name: '东街社区', kind: 'community', parent: '城关镇' },
+  { name: '西街社区', kind: 'community', parent: '城关镇' },
+  { name: '清河街道', kind: 'street' },
+  { name: '河滨社区', kind: 'community', parent: '清河街道' },
+  { name: '区卫健委', kind: 'department' },
+  { name: '区教育局', kind: 'department' },
+];
+
+export function seedDemoUnits(ledger: Pick<LedgerService, 'units' | 'createUnit'>): number {
+  if (ledger.units().length > 0) return 0;
+  const ids = new Map<string, number>();
+  DEMO_UNITS.forEach((u, i) => {
+    const made = ledger.createUnit({ name: u.name, kind: u.kind, parentId: u.parent ? ids.get(u.parent) : null, sortOrder: i, actor: DEMO_ACTOR });
+    ids.set(u.name, made.id);
+  });
+  return DEMO_UNITS.length;
+}
+
+/**
+ * One account per role, marked demo: they sign in only while the server runs the bundled demo (no
+ * SOURCES_FILE), and the sign-in page lists them with their passwords.
+ */
+export async function seedDemoAccounts(
+  auth: Pick<AuthService, 'seedDemoUsers'>,
+  ledger: Pick<LedgerService, 'units'>,
+): Promise<number> {
+  const town = ledger.units().find((u) => u.name === '城关镇') ?? ledger.units()[0];
+  const accounts: DemoAccount[] = [
+    { username: 'demo-admin', displayName: '演示管理员', role: 'admin', password: 'demo-admin-2026' },
+    { username: 'demo-analyst', displayName: '演示分析员', role: 'analyst', password: 'demo-analyst-2026' },
+    { username: 'demo-editor', displayName: '演示辟谣编辑', role: 'editor', password: 'demo-editor-2026' },
+    { username: 'demo-leader', displayName: '演示领导', role: 'leader', password: 'demo-leader-2026' },
+  ];
+  if (town) accounts.push({ username: 'demo-reporter', displayName: `${town.name}报送员`, role: 'reporter', unitId: town.id, password: 'demo-reporter-2026' });
+  return auth.seedDemoUsers(accounts);
 }

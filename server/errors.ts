@@ -46,3 +46,13 @@ export class SearchUnavailableError extends AppError {
     super(503, 'search_unavailable', message);
   }
 }
+
+/** Too many attempts (sign-in): the client is told when to try again. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'too_many_attempts', message);
+  }
+}

@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { startRuntime } from './runtime';
-import { seedDemoDistrict, seedDemoLibrary, seedDemoMonitoring } from './demo-seed';
+import { seedDemoAccounts, seedDemoDistrict, seedDemoLibrary, seedDemoMonitoring, seedDemoUnits } from './demo-seed';
 import { buildWeb, webBuildIsStale } from './web-build';
 import { normaliseText } from './nlp/normalise';
 import { crawlSource } from '../crawler/crawl-source';
 import { createLateBoundFetcher } from './crawl-fetcher';
 import { startSchedules } from '../crawler/schedule';
 import { setUpSources, type SourcesSetup } from './sources-setup';
+import { trackRequests } from './ops/http-drain';
+
+/** How long requests in flight at shutdown may take to finish before their connections are closed. */
+const DRAIN_MS = 10_000;
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
       sources,
       normalise: normaliseText,
       runCrawl: (source, sink) => crawlSource(source, sink, { fetcher, log }),
+      demoMode: Boolean(demo),
     },
     log,
     webRoot,
@@ -78,6 +83,9 @@ async function main(): Promise<void> {
     const monitoring = seedDemoMonitoring(runtime.services.topics, runtime.services.alerts);
     if (monitoring.topics || monitoring.rules) log.info(monitoring, 'demo: monitoring topics and alert rules added');
     if (seedDemoDistrict(runtime.services.ledger)) log.info('demo: district profile 清河区 set for the media counts');
+    if (seedDemoUnits(runtime.services.ledger)) log.info('demo: reporting units added to the empty ledger');
+    const accounts = await seedDemoAccounts(runtime.services.auth, runtime.services.ledger);
+    if (accounts) log.info({ accounts }, 'demo: one account per role added (listed on the sign-in page)');
   }
   const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -90,24 +98,29 @@ async function main(): Promise<void> {
   // A newcomer should see data at once, not at the next cron tick.
   if (config.crawl && demo) void schedules?.runAllNow();
 
+  const requests = trackRequests(server as unknown as Parameters<typeof trackRequests>[0]);
+
+  // Graceful shutdown, in order: not ready (GET /api/ready → 503), no new connections, requests in
+  // flight finish (event streams are ended cleanly), then runtime.close() waits for the running crawl
+  // batch, background jobs and reports, flushes the search outbox, stops Meilisearch and closes SQLite.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
-    const hardStop = setTimeout(() => process.exit(1), 20_000);
+    log.info({ signal, inFlight: requests.inFlight() }, 'shutting down: finishing requests in flight');
+    const hardStop = setTimeout(() => {
+      log.error('shutdown took longer than 30 s; exiting without finishing');
+      process.exit(1);
+    }, 30_000);
     hardStop.unref();
+    runtime.beginDrain();
     schedules?.stop();
-    // In-flight requests get a moment to finish; live event streams never end by themselves.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-    http.closeIdleConnections?.();
-    const cut = setTimeout(() => http.closeAllConnections?.(), 2_000);
-    await closed;
-    clearTimeout(cut);
+    const cut = await requests.drain(DRAIN_MS);
+    if (cut) log.warn({ cut, afterMs: DRAIN_MS }, 'closed requests that did not finish in time');
     await runtime.close();
     await demo?.close();
     clearTimeout(hardStop);
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -17,6 +17,7 @@ import { serviceDeps, wireServices, type Services } from './wire-services';
 import { createLearningTagger } from './learning-tagger';
 import { createLearningSentiment } from './learning-sentiment';
 import { createApp } from './app';
+import { removeServerPid, writeServerPid } from './ops/server-lock';
 
 export const VERSION = '0.1.0';
 
@@ -26,15 +27,17 @@ export interface RuntimeParts {
   /** A fixed tagger (tests); without it the learning tagger (model under DATA_DIR + verdicts) is used. */
   tagger?: ItemTagger;
   normalise: (s: string) => string;
+  /** Serving the bundled demo site: demo accounts may sign in. */
+  demoMode?: boolean;
 }
 
-/** Where the running server's bundled Meilisearch listens, so CLI tools (reindex) can reach it. */
 /** The server's own address for links when PUBLIC_URL is unset (a wildcard host is reached on loopback). */
 function localUrl(config: Config): string {
   const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host;
   return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
 }
 
+/** Where the running server's bundled Meilisearch listens, so CLI tools (reindex) can reach it. */
 export function endpointFile(dataDir: string): string {
   return path.join(dataDir, 'meili', 'endpoint.json');
 }
@@ -72,6 +75,10 @@ export async function openSearch(config: Config, log: Logger): Promise<{ index: 
  */
 export async function startRuntime(config: Config, parts: RuntimeParts, log: Logger, webRoot: string | null) {
   const db: Db = openDatabase(path.join(config.dataDir, 'app.db'));
+  // Announced before anything else writes: `npm run restore` refuses while this file names a live process.
+  writeServerPid(config.dataDir);
+  // Ready once start-up has finished; not ready again from the moment shutdown begins (GET /api/ready).
+  let state: 'starting' | 'ready' | 'draining' = 'starting';
   const sourcesRepo = createSourcesRepo(db);
   const now = new Date().toISOString();
   sourcesRepo.syncSources(parts.sources, now);
@@ -84,6 +91,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     await search.index.ensureIndex();
   } catch (err) {
     db.close();
+    removeServerPid(config.dataDir);
     throw err;
   }
   const events = createEventBus();
@@ -105,6 +113,9 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     reportsDir: path.join(config.dataDir, 'reports'),
     reportBaseUrl: config.publicUrl ?? localUrl(config),
     onReportError: (err) => log.error({ err }, 'report generation failed'),
+    demoMode: parts.demoMode ?? false,
+    ingestToken: config.ingestToken,
+    session: config.session,
     sources: parts.sources,
     tagger: parts.tagger ?? model!.tagger,
     sentiment: sentiment?.scorer,
@@ -122,6 +133,10 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     dashboardUrl: config.publicUrl,
   });
   const { itemsRepo, outbox, crawl } = services;
+  if (config.admin) {
+    const admin = await services.auth.bootstrapAdmin(config.admin.username, config.admin.password);
+    if (admin) log.info({ username: admin.username }, 'first admin account created from ADMIN_USER');
+  }
   // The near-duplicate and claim indexes live in memory; SQLite keeps what they are rebuilt from.
   const started = Date.now();
   const rebuilt = services.rebuildIndexes();
@@ -174,7 +189,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     ...serviceDeps(services),
     crawl,
     events,
-    ingestToken: config.ingestToken,
+    cookies: { mode: config.cookieSecure, trustProxy: config.trustProxy },
     webRoot,
     log,
     health: {
@@ -188,9 +203,11 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
       },
       search: () => search.index.isHealthy(),
       outboxPending: () => outbox.pendingCount(),
+      state: () => state,
     },
   });
   sync.start();
+  state = 'ready';
 
   return {
     app,
@@ -207,7 +224,12 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     outbox,
     sourcesRepo,
     events,
+    /** Shutdown has begun: /api/ready answers 503 so a load balancer stops sending new work. */
+    beginDrain(): void {
+      state = 'draining';
+    },
     async close(): Promise<void> {
+      state = 'draining';
       // The current ingest batch is synchronous and always completes; a crawl still fetching is abandoned
       // after a grace period and its run is closed as interrupted at the next start.
       await Promise.race([
@@ -227,6 +249,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
       await search.managed?.stop();
       if (search.managed) fs.rmSync(endpointFile(config.dataDir), { force: true });
       db.close();
+      removeServerPid(config.dataDir);
     },
   };
 }

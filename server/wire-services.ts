@@ -49,6 +49,9 @@ import type { SentimentLabel } from './contracts/item';
 import { createReportsRepo } from './repositories/reports-repo';
 import { createReportFiles } from './repositories/report-files';
 import { createReportsService } from './services/reports-service';
+import { createAuthRepo } from './repositories/auth-repo';
+import { createAuthService } from './services/auth-service';
+import { argon2Hasher, type PasswordHasher } from './auth/passwords';
 
 
 export interface WireOptions {
@@ -81,6 +84,14 @@ export interface WireOptions {
   /** The address a report's figures link to (PUBLIC_URL, or the local server). */
   reportBaseUrl?: string;
   onReportError?: (err: Error) => void;
+  /** Demo accounts can sign in only in demo mode (the bundled demo site). */
+  demoMode?: boolean;
+  /** INGEST_TOKEN: a bearer token with the ingest scope, besides the tokens an admin creates. */
+  ingestToken?: string | null;
+  /** Password hashing (argon2id unless a test passes a faster one). */
+  hasher?: PasswordHasher;
+  /** How long sessions last (SESSION_IDLE_HOURS, SESSION_MAX_DAYS). */
+  session?: { idleHours: number; maxDays: number };
   now?: () => Date;
 }
 
@@ -237,6 +248,14 @@ export function wireServices(o: WireOptions) {
   };
   const ledger = createLedgerService({ ledger: createLedgerRepo(db), now: o.now });
   const stats = createStatsService({ stats: createStatsRepo(db), sources: sourcesRepo, now: o.now });
+  const auth = createAuthService({
+    repo: createAuthRepo(db),
+    hasher: o.hasher ?? argon2Hasher,
+    demoMode: o.demoMode ?? false,
+    ingestToken: o.ingestToken ?? null,
+    session: o.session,
+    now: o.now,
+  });
   const reportsRepo = createReportsRepo(db);
   const reports = createReportsService({
     reports: reportsRepo,
@@ -282,6 +301,7 @@ export function wireServices(o: WireOptions) {
     voids,
     ledger,
     reports,
+    auth,
     alerts,
     alertEvaluator,
     delivery,
@@ -315,6 +335,7 @@ export function serviceDeps(s: Services) {
     voids: s.voids,
     ledger: s.ledger,
     reports: s.reports,
+    auth: s.auth,
     testWebhook: s.testWebhook,
     sources: s.sourcesRepo,
   };

@@ -11,7 +11,6 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
-    ActorField: typeof import('./src/components/ActorField.vue')['default']
     BaseChart: typeof import('./src/components/BaseChart.vue')['default']
     ChangeText: typeof import('./src/components/ChangeText.vue')['default']
     ChartExport: typeof import('./src/components/ChartExport.vue')['default']
@@ -19,10 +18,14 @@ declare module 'vue' {
     ElButton: typeof import('element-plus/es')['ElButton']
     ElCard: typeof import('element-plus/es')['ElCard']
     ElCheckbox: typeof import('element-plus/es')['ElCheckbox']
+    ElCheckboxGroup: typeof import('element-plus/es')['ElCheckboxGroup']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
     ElDatePicker: typeof import('element-plus/es')['ElDatePicker']
     ElDialog: typeof import('element-plus/es')['ElDialog']
     ElDrawer: typeof import('element-plus/es')['ElDrawer']
+    ElDropdown: typeof import('element-plus/es')['ElDropdown']
+    ElDropdownItem: typeof import('element-plus/es')['ElDropdownItem']
+    ElDropdownMenu: typeof import('element-plus/es')['ElDropdownMenu']
     ElEmpty: typeof import('element-plus/es')['ElEmpty']
     ElForm: typeof import('element-plus/es')['ElForm']
     ElFormItem: typeof import('element-plus/es')['ElFormItem']
@@ -48,6 +51,7 @@ declare module 'vue' {
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     SentimentBadge: typeof import('./src/components/SentimentBadge.vue')['default']
+    SessionList: typeof import('./src/components/SessionList.vue')['default']
     Sparkline: typeof import('./src/components/Sparkline.vue')['default']
     StateBlock: typeof import('./src/components/StateBlock.vue')['default']
     TagList: typeof import('./src/components/TagList.vue')['default']

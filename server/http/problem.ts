@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { AppError, ValidationError } from '../errors';
+import { AppError, TooManyRequestsError, ValidationError } from '../errors';
 
 export interface ProblemLogger {
   error(obj: object, msg: string): void;
@@ -15,6 +15,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -25,6 +26,7 @@ export function problemResponse(
   code: string,
   detail: string,
   errors?: { path: string; message: string }[],
+  extraHeaders: Record<string, string> = {},
 ): Response {
   const body = {
     type: `about:blank`,
@@ -37,7 +39,7 @@ export function problemResponse(
   };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...extraHeaders },
   });
 }
 
@@ -59,6 +61,9 @@ export function zodToValidationError(err: ZodError, target: string): ValidationE
 /** One place turns every failure into RFC 9457 problem+json; unknown errors never leak details. */
 export function createErrorHandler(log: ProblemLogger) {
   return (err: Error, c: Context): Response => {
+    if (err instanceof TooManyRequestsError) {
+      return problemResponse(c, err.status, err.code, err.message, undefined, { 'retry-after': String(err.retryAfterSeconds) });
+    }
     if (err instanceof AppError) return problemResponse(c, err.status, err.code, err.message, err.fieldErrors);
     if (err instanceof HTTPException) {
       const status = err.status;

@@ -1,4 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { ForbiddenError } from '../errors';
+import type { Authenticated } from '../services/auth-service';
 import {
   ActorQuery, BasisQuery, BasisRecords, CategoryCreate, EntryInput, EntryPage, EntryPatch, EntryQuery, LedgerAuditEntry, LedgerCategory, LedgerEntry,
   LedgerImportBody, LedgerImportResult, LedgerTarget, LedgerTotals, LedgerUnit, MissingQuery, MissingReports, PressCandidate,
@@ -148,7 +151,35 @@ const decidePressRoute = createRoute({
   request: { params: ItemIdParam, body: jsonBody(PressDecision) }, responses: ok(PressCandidate, 'The candidate'),
 });
 
+/**
+ * A unit reporter's reach: their unit and its sub-units (null: anyone else, who sees every unit).
+ * The access rule has already let the role in; this narrows what it may touch.
+ */
+function unitScope(c: Context, ledger: LedgerService): ReadonlySet<number> | null {
+  const who = (c.get('auth' as never) as Authenticated | undefined)?.identity;
+  if (who?.kind !== 'user' || who.role !== 'reporter' || who.unitId === null) return null;
+  return new Set(ledger.subtree(who.unitId));
+}
+function requireUnit(scope: ReadonlySet<number> | null, unitId: number | undefined): void {
+  if (scope && unitId !== undefined && !scope.has(unitId)) throw new ForbiddenError(`unit ${unitId} is not yours to report for`);
+}
+/** A reporter's listing without a unit means their own. */
+function scoped<Q extends { unitId?: number }>(c: Context, ledger: LedgerService, q: Q, own: () => number | undefined): Q {
+  const scope = unitScope(c, ledger);
+  if (!scope) return q;
+  requireUnit(scope, q.unitId);
+  return { ...q, unitId: q.unitId ?? own() };
+}
+const ownUnit = (c: Context) => {
+  const who = (c.get('auth' as never) as Authenticated | undefined)?.identity;
+  return who?.kind === 'user' && who.unitId !== null ? who.unitId : undefined;
+};
+
 export function ledgerRoutes(ledger: LedgerService) {
+  const entryUnit = (c: Context, id: number) => {
+    const scope = unitScope(c, ledger);
+    if (scope) requireUnit(scope, ledger.getEntry(id).unitId);
+  };
   return (
     createRouter()
       .openapi(unitsRoute, (c) => c.json({ units: ledger.units() }, 200))
@@ -160,23 +191,49 @@ export function ledgerRoutes(ledger: LedgerService) {
       })
       .openapi(categoriesRoute, (c) => c.json({ categories: ledger.categories() }, 200))
       .openapi(createCategoryRoute, (c) => c.json(ledger.createCategory(c.req.valid('json')), 201))
-      .openapi(entriesRoute, (c) => c.json(ledger.listEntries(c.req.valid('query')), 200))
-      .openapi(createEntryRoute, (c) => c.json(ledger.createEntry(c.req.valid('json')), 201))
-      .openapi(patchEntryRoute, (c) => c.json(ledger.updateEntry(c.req.valid('param').id, c.req.valid('json')), 200))
+      .openapi(entriesRoute, (c) => c.json(ledger.listEntries(scoped(c, ledger, c.req.valid('query'), () => ownUnit(c))), 200))
+      .openapi(createEntryRoute, (c) => {
+        const b = c.req.valid('json');
+        requireUnit(unitScope(c, ledger), b.unitId);
+        return c.json(ledger.createEntry(b), 201);
+      })
+      .openapi(patchEntryRoute, (c) => {
+        const { id } = c.req.valid('param');
+        const b = c.req.valid('json');
+        entryUnit(c, id);
+        requireUnit(unitScope(c, ledger), b.unitId);
+        return c.json(ledger.updateEntry(id, b), 200);
+      })
       .openapi(deleteEntryRoute, (c) => {
-        ledger.deleteEntry(c.req.valid('param').id, c.req.valid('query').actor);
+        const { id } = c.req.valid('param');
+        entryUnit(c, id);
+        ledger.deleteEntry(id, c.req.valid('query').actor);
         return c.body(null, 204);
       })
-      .openapi(entryHistoryRoute, (c) => c.json(ledger.entryHistory(c.req.valid('param').id), 200))
-      .openapi(totalsRoute, (c) => c.json(ledger.totals(c.req.valid('query')), 200))
+      .openapi(entryHistoryRoute, (c) => {
+        entryUnit(c, c.req.valid('param').id);
+        return c.json(ledger.entryHistory(c.req.valid('param').id), 200);
+      })
+      .openapi(totalsRoute, (c) => c.json(ledger.totals(scoped(c, ledger, c.req.valid('query'), () => ownUnit(c))), 200))
       .openapi(basisRoute, (c) => c.json(ledger.basisRecords(c.req.valid('param').key, c.req.valid('query')), 200))
       .openapi(districtRoute, (c) => c.json(ledger.district(), 200))
       .openapi(putDistrictRoute, (c) => c.json(ledger.setDistrict(c.req.valid('json')), 200))
       .openapi(pressRoute, (c) => c.json(ledger.pressConferences(c.req.valid('query')), 200))
       .openapi(decidePressRoute, (c) => c.json(ledger.decidePress(c.req.valid('param').itemId, c.req.valid('json')), 200))
-      .openapi(zeroReportRoute, (c) => c.json(ledger.zeroReport(c.req.valid('json')), 201))
-      .openapi(missingRoute, (c) => c.json(ledger.missingReports(c.req.valid('query').day), 200))
-      .openapi(targetsRoute, (c) => c.json({ targets: ledger.targets() }, 200))
+      .openapi(zeroReportRoute, (c) => {
+        const b = c.req.valid('json');
+        requireUnit(unitScope(c, ledger), b.unitId);
+        return c.json(ledger.zeroReport(b), 201);
+      })
+      .openapi(missingRoute, (c) => {
+        const scope = unitScope(c, ledger);
+        const missing = ledger.missingReports(c.req.valid('query').day);
+        return c.json(scope ? { ...missing, units: missing.units.filter((u) => scope.has(u.id)), total: scope.size, reported: scope.size - missing.units.filter((u) => scope.has(u.id)).length } : missing, 200);
+      })
+      .openapi(targetsRoute, (c) => {
+        const scope = unitScope(c, ledger);
+        return c.json({ targets: ledger.targets().filter((t) => !scope || (t.unitId !== null && scope.has(t.unitId))) }, 200);
+      })
       .openapi(getTargetRoute, (c) => c.json(ledger.getTarget(c.req.valid('param').id), 200))
       .openapi(createTargetRoute, (c) => c.json(ledger.createTarget(c.req.valid('json')), 201))
       .openapi(patchTargetRoute, (c) => c.json(ledger.updateTarget(c.req.valid('param').id, c.req.valid('json')), 200))
@@ -184,7 +241,7 @@ export function ledgerRoutes(ledger: LedgerService) {
         ledger.deleteTarget(c.req.valid('param').id, c.req.valid('query').actor);
         return c.body(null, 204);
       })
-      .openapi(importRoute, async (c) => c.json(await ledger.import(c.req.valid('json')), 200))
+      .openapi(importRoute, async (c) => c.json(await ledger.import(c.req.valid('json'), unitScope(c, ledger) ?? undefined), 200))
       .openapi(templateRoute, async (c) => {
         const file = await ledger.template(c.req.valid('query').format);
         c.header('content-type', file.contentType);

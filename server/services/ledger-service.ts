@@ -179,6 +179,11 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
       });
       return ledger.getEntry(id)!;
     },
+    getEntry(id: number): LedgerEntry {
+      const e = ledger.getEntry(id);
+      if (!e) throw new NotFoundError('entry', id);
+      return e;
+    },
     updateEntry(id: number, p: EntryPatch): LedgerEntry {
       const cur = ledger.getEntry(id);
       if (!cur) throw new NotFoundError('entry', id);
@@ -282,9 +287,15 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
      * Bulk import, all or nothing: every row is checked first; any bad row fails the whole file
      * (422 naming each row and column) and nothing is written. A dry run returns the preview instead.
      */
-    async import(b: LedgerImportBody): Promise<LedgerImportResult> {
+    /** A unit and every unit under it: what a unit reporter may see and file for. */
+    subtree(unitId: number): number[] {
+      return ledger.subtreeIds(unitId);
+    },
+
+    /** Imports a file; with `scope`, rows naming units outside it are errors (a reporter files for their own units). */
+    async import(b: LedgerImportBody, scope?: ReadonlySet<number>): Promise<LedgerImportResult> {
       const table = await readImportTable(b.format, b.content);
-      const units = new Map(ledger.listUnits().map((u) => [u.name, u.id]));
+      const units = new Map(ledger.listUnits().filter((u) => !scope || scope.has(u.id)).map((u) => [u.name, u.id]));
       const cats = new Map<string, LedgerCategory>();
       for (const c of ledger.listCategories()) cats.set(c.key, c).set(c.name, c);
       const preview = validateImportRows(table, {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eAvailability, launchChromium } from '../support/browser';
+import { e2eAvailability, launchChromium, watchPage } from '../support/browser';
 import { startE2eServer } from '../support/e2e-server';
 
 const availability = e2eAvailability();
@@ -20,12 +20,10 @@ describe.skipIf(!availability.run)('dashboard in headless Chromium', () => {
     server = await startE2eServer();
     await server.crawlAll();
     browser = await launchChromium();
+    // Every page needs a session: an editor-in-chief who may do everything, named as the verdicts record.
+    await server.signInBrowser(browser, 'admin', { username: 'e2e-chief', displayName: '测试编辑' });
     page = await browser.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => {
-      pageErrors.push(`unexpected dialog: ${d.message()}`);
-      void d.dismiss();
-    });
+    watchPage(page, pageErrors);
   });
 
   afterAll(async () => {
@@ -98,8 +96,6 @@ describe.skipIf(!availability.run)('dashboard in headless Chromium', () => {
     const row = page.getByTestId('review-row').first();
     await row.waitFor({ timeout: 20_000 });
     const title = (await row.innerText()).split('\n')[0]!.trim();
-    const reviewer = page.getByTestId('reviewer-input').locator('input').or(page.locator('input[data-testid="reviewer-input"]'));
-    await reviewer.first().fill('测试编辑');
     await row.getByTestId('verdict-confirm').click();
     await row.getByTestId('verdict-save').click();
     await page.waitForTimeout(500);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eAvailability, launchChromium } from '../support/browser';
+import { e2eAvailability, launchChromium, watchPage } from '../support/browser';
 import { startE2eServer } from '../support/e2e-server';
 import { startFixtureSite } from '../support/fixture-site';
 import { forumSource, rssFeed, type ForumPost } from '../support/rss-forum';
@@ -25,7 +25,7 @@ const pageErrors: string[] = [];
 async function api(method: string, url: string, body?: unknown) {
   const res = await fetch(`${server.url}${url}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? server.adminHeaders : { ...server.adminHeaders, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (res.status === 204 ? {} : await res.json()) as Record<string, any> };
@@ -33,11 +33,7 @@ async function api(method: string, url: string, body?: unknown) {
 
 async function openPage(url: string): Promise<Page> {
   const page = await browser.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('dialog', (d) => {
-    pageErrors.push(`unexpected dialog: ${d.message()}`);
-    void d.dismiss();
-  });
+  watchPage(page, pageErrors);
   await page.goto(url);
   // Marks this document: still there after the alert arrives means the page was not reloaded.
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
@@ -52,6 +48,7 @@ describe.skipIf(!availability.run)('opinion trends and alerts in headless Chromi
     server = await startE2eServer({ extraSources: [forum] });
     await server.crawlOne('xihu-forum');
     browser = await launchChromium();
+    await server.signInBrowser(browser, 'analyst', { displayName: 'e2e分析员' });
   });
 
   afterAll(async () => {
@@ -102,7 +99,6 @@ describe.skipIf(!availability.run)('opinion trends and alerts in headless Chromi
     const panel = page.getByTestId('item-sentiment');
     await panel.waitFor({ timeout: 20_000 });
     await panel.getByTestId('sentiment-choice').getByText(wanted, { exact: true }).click();
-    await panel.locator('input[data-testid="sentiment-actor"]').fill('e2e分析员');
     await panel.getByTestId('sentiment-save').click();
     await panel.getByText('人工').first().waitFor({ timeout: 10_000 });
     await page.reload();

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDay } from '../../server/lib/time';
 import { addDays, previousWeek } from '../../server/reports/report-periods';
-import { e2eAvailability, launchChromium } from '../support/browser';
+import { e2eAvailability, launchChromium, watchPage } from '../support/browser';
 import { startE2eServer } from '../support/e2e-server';
 
 const availability = e2eAvailability();
@@ -21,7 +21,7 @@ const week = previousWeek(shanghaiDay(new Date()));
 async function api(method: string, url: string, body?: unknown) {
   const res = await fetch(`${server.url}${url}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? server.adminHeaders : { ...server.adminHeaders, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
@@ -40,12 +40,9 @@ describe.skipIf(!availability.run)('work-summary reports in headless Chromium', 
     server.runtime.services.reports.schedule();
     await server.runtime.services.reports.waitIdle();
     browser = await launchChromium();
+    await server.signInBrowser(browser, 'leader', { displayName: '李科长' });
     page = await browser.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => {
-      pageErrors.push(`unexpected dialog: ${d.message()}`);
-      void d.dismiss();
-    });
+    watchPage(page, pageErrors);
   });
 
   afterAll(async () => {
@@ -77,7 +74,6 @@ describe.skipIf(!availability.run)('work-summary reports in headless Chromium', 
     await page.getByTestId('report-preset-lastWeek').click();
     await expect.poll(() => page.getByTestId('report-period').innerText()).toContain(week.from);
     const before = (await api('GET', '/api/reports')).body.reports.length;
-    await page.getByTestId('reports-actor').fill('李科长');
     await page.getByTestId('report-generate-docx').click();
     await expect.poll(async () => (await api('GET', '/api/reports')).body.reports.length, { timeout: 10_000 }).toBe(before + 1);
     const newest = (await api('GET', '/api/reports')).body.reports[0];

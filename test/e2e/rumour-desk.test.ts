@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eAvailability, launchChromium } from '../support/browser';
+import { e2eAvailability, launchChromium, watchPage } from '../support/browser';
 import { startE2eServer } from '../support/e2e-server';
 import { startFixtureSite } from '../support/fixture-site';
 import { forumSource, rssFeed } from '../support/rss-forum';
@@ -32,12 +32,9 @@ describe.skipIf(!availability.run)('the rumour desk in headless Chromium', () =>
     server = await startE2eServer({ extraSources: [forum] });
     await server.crawlOne('donghu-forum');
     browser = await launchChromium();
+    await server.signInBrowser(browser, 'editor', { displayName: 'e2e编辑' });
     page = await browser.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => {
-      pageErrors.push(`unexpected dialog: ${d.message()}`);
-      void d.dismiss();
-    });
+    watchPage(page, pageErrors);
   });
 
   afterAll(async () => {
@@ -51,7 +48,6 @@ describe.skipIf(!availability.run)('the rumour desk in headless Chromium', () =>
     await page.goto(`${server.url}/review?source=donghu-forum`);
     const row = page.getByTestId('review-row').filter({ hasText: '东湖公园' }).first();
     await row.waitFor({ timeout: 20_000 });
-    await page.locator('input[data-testid="reviewer-input"]').fill('e2e编辑');
     await row.getByTestId('verdict-confirm').click();
     await row.locator('input[data-testid="claim-text"]').fill(CLAIM);
     await row.getByTestId('verdict-save').click();

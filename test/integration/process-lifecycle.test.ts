@@ -48,8 +48,25 @@ async function startApp(dataDir: string) {
   return { child, url, exited, output: () => out };
 }
 
+/** Signs in with the demo mode's leader account (read-only) and returns the session cookie. */
+const cookies = new Map<string, string>();
+async function signedIn(url: string): Promise<{ cookie: string }> {
+  let cookie = cookies.get(url);
+  if (!cookie) {
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-leader', password: 'demo-leader-2026' }),
+    });
+    expect(res.status).toBe(200);
+    cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    cookies.set(url, cookie);
+  }
+  return { cookie };
+}
+
 async function itemCount(url: string): Promise<number> {
-  const res = await fetch(`${url}/api/stats/overview`);
+  const res = await fetch(`${url}/api/stats/overview`, { headers: await signedIn(url) });
   return ((await res.json()) as { items: number }).items;
 }
 
@@ -110,10 +127,10 @@ describe('npm start as a process', () => {
     expect(afterRestart).toBeGreaterThanOrEqual(crawled);
     // The restart crawls the same demo site again: every item it finds is already stored.
     await until('the restart crawl', async () => {
-      const runs = (await (await fetch(`${second.url}/api/crawl-runs?pageSize=100`)).json()) as { runs: { status: string; startedAt: string }[] };
+      const runs = (await (await fetch(`${second.url}/api/crawl-runs?pageSize=100`, { headers: await signedIn(second.url) })).json()) as { runs: { status: string; startedAt: string }[] };
       return runs.runs.filter((r) => r.status !== 'running').length >= 8 ? true : undefined;
     });
-    const items = (await (await fetch(`${second.url}/api/items?pageSize=100`)).json()) as { total: number; items: { url: string }[] };
+    const items = (await (await fetch(`${second.url}/api/items?pageSize=100`, { headers: await signedIn(second.url) })).json()) as { total: number; items: { url: string }[] };
     expect(new Set(items.items.map((i) => i.url)).size).toBe(items.items.length);
     const health2 = (await (await fetch(`${second.url}/api/health`)).json()) as { outboxPending: number };
     expect(health2.outboxPending).toBeGreaterThanOrEqual(0);

@@ -38,3 +38,13 @@ export async function launchChromium(opts: { viewport?: { width: number; height:
     ],
   });
 }
+
+/** Records what must never happen on a page (an uncaught error, any alert/confirm dialog) into `errors`. */
+export function watchPage(page: import('playwright-core').Page, errors: string[]): import('playwright-core').Page {
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`unexpected dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return page;
+}

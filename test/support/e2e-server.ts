@@ -8,6 +8,9 @@ import { createFetcher } from '../../crawler/fetch/fetcher';
 import { demoSources, startDemoSite } from '../../crawler/demo/demo-site';
 import type { Runtime } from '../../server/runtime';
 import type { SourceConfig } from '../../server/contracts/source';
+import type { Role } from '../../server/contracts/auth';
+import type { BrowserContext } from 'playwright-core';
+import { signIn, TEST_PASSWORD } from './authed-app';
 import { buildWeb, webBuildIsStale } from '../../server/web-build';
 import { startTestMeili } from './meili';
 import { startTestRuntime } from './runtime';
@@ -23,7 +26,7 @@ export async function startE2eServer(opts: { extraSources?: SourceConfig[] } = {
   const meili = await startTestMeili();
   const sources = [...demoSources(demo.url), ...(opts.extraSources ?? [])];
   const fetcher = createFetcher({ retryBaseMs: 10 });
-  const { runtime } = await startTestRuntime({
+  const { runtime, admin } = await startTestRuntime({
     meili,
     sources,
     webRoot,
@@ -32,10 +35,36 @@ export async function startE2eServer(opts: { extraSources?: SourceConfig[] } = {
   const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  /** An account of the role (created once, password TEST_PASSWORD); the display name is what the server records as actor. */
+  function account(role: Role, opts: { username?: string; displayName?: string; unitId?: number | null } = {}) {
+    const username = opts.username ?? `e2e-${role}`;
+    signIn(runtime.db, runtime.services.auth, role, { ...opts, username });
+    return { username, password: TEST_PASSWORD };
+  }
+
   return {
     url,
     runtime: runtime as Runtime,
     sources,
+    /** Session cookie and CSRF token of a signed-in admin, for the tests' own API calls. */
+    adminHeaders: admin.headers as Record<string, string>,
+    /** The password every test account has. */
+    password: TEST_PASSWORD,
+    account,
+    /**
+     * Signs the browser context in as a person of the role, through POST /api/auth/login on the
+     * context's own request client (so the HttpOnly session cookie lands in the context).
+     */
+    async signInBrowser(context: BrowserContext, role: Role = 'admin', opts: { username?: string; displayName?: string; unitId?: number | null } = {}) {
+      const { username, password } = account(role, opts);
+      const res = await context.request.post(`${url}/api/auth/login`, { data: { username, password } });
+      if (!res.ok()) throw new Error(`sign-in as ${username} failed: ${res.status()} ${await res.text()}`);
+      return username;
+    },
+    async signOutBrowser(context: BrowserContext) {
+      await context.clearCookies();
+    },
     async crawlOne(id: string) {
       const { done } = await runtime.crawl.crawlNow(id);
       await done;

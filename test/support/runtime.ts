@@ -6,6 +6,7 @@ import { startRuntime } from '../../server/runtime';
 import type { RunCrawl } from '../../server/services/crawl-service';
 import { createTagger } from '../../server/tagging/tagger';
 import { tempDir } from './meili';
+import { asNamedActors, signIn } from './authed-app';
 
 /** The same runtime main.ts starts, against a given Meilisearch, in a fresh data dir, crawls driven by the test. */
 export async function startTestRuntime(opts: {
@@ -39,5 +40,11 @@ export async function startTestRuntime(opts: {
     pino({ level: 'silent' }),
     opts.webRoot ?? null,
   );
-  return { runtime, dataDir };
+  // Requests through runtime.app act as a signed-in admin (the HTTP server, runtime.app.fetch, does not:
+  // a browser signs in itself).
+  const admin = signIn(runtime.db, runtime.services.auth, 'admin');
+  const rawApp = runtime.app;
+  const app = Object.assign(asNamedActors(rawApp, runtime.db, runtime.services.auth, admin.headers), { fetch: rawApp.fetch.bind(rawApp) });
+  (runtime as { app: unknown }).app = app;
+  return { runtime, dataDir, admin, rawApp };
 }

@@ -130,3 +130,12 @@ export function formatRatio(ratio: number): string {
   if (!Number.isFinite(ratio)) return '—';
   return ratio >= 10 ? String(Math.round(ratio)) : trim(ratio);
 }
+
+/** A readable device name from a user agent: browser and system, or null. */
+export function deviceName(ua: string | null): string | null {
+  if (!ua) return null;
+  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null;
+  const os = /Windows/.test(ua) ? 'Windows' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Mac OS X/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : null;
+  if (!browser && !os) return ua.slice(0, 40);
+  return [browser, os].filter(Boolean).join(' · ');
+}

@@ -1,3 +1,5 @@
+import { PAGE_ACTIONS } from './access';
+
 /** The pages in the menu, in order. The icons are plain glyphs: no icon font to load offline. */
 export const NAV_ITEMS = [
   { key: 'overview', to: '/', icon: '▦' },
@@ -13,6 +15,7 @@ export const NAV_ITEMS = [
   { key: 'calibration', to: '/calibration', icon: '◎' },
   { key: 'sources', to: '/sources', icon: '⇅' },
   { key: 'screen', to: '/screen', icon: '▣' },
+  { key: 'admin', to: '/admin', icon: '⚙' },
 ] as const;
 
 export type NavKey = (typeof NAV_ITEMS)[number]['key'];
@@ -23,4 +26,12 @@ export function activeNav(path: string): NavKey | null {
   if (path.startsWith('/items/')) return 'search';
   for (const n of NAV_ITEMS) if (n.to !== '/' && (path === n.to || path.startsWith(`${n.to}/`))) return n.key;
   return null;
+}
+
+/** The menu entries the signed-in role may open (the page's action from access.ts). */
+export function visibleNav(can: (action: string) => boolean): (typeof NAV_ITEMS)[number][] {
+  return NAV_ITEMS.filter((n) => {
+    const action = PAGE_ACTIONS[n.key];
+    return !action || can(action);
+  });
 }

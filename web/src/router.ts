@@ -1,4 +1,17 @@
-import { createRouter, createWebHistory } from 'vue-router';
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { ElMessage } from 'element-plus';
+import { decideAccess } from './access';
+import { useSessionStore } from './stores/session';
+import { i18n } from './i18n';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Shown without the app's chrome (the big screen, the sign-in page). */
+    bare?: boolean;
+    /** Open without a session (the sign-in page). */
+    public?: boolean;
+  }
+}
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -23,6 +36,26 @@ export const router = createRouter({
     { path: '/sightings', name: 'sightings', component: () => import('./features/sightings/SightingsPage.vue') },
     { path: '/calibration', name: 'calibration', component: () => import('./features/calibration/CalibrationPage.vue') },
     { path: '/sources', name: 'sources', component: () => import('./features/sources/SourcesPage.vue') },
+    { path: '/login', name: 'login', component: () => import('./features/account/LoginPage.vue'), meta: { bare: true, public: true } },
+    { path: '/account', name: 'account', component: () => import('./features/account/AccountPage.vue') },
+    { path: '/admin', name: 'admin', component: () => import('./features/admin/AdminPage.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });
+
+/**
+ * Every page but the sign-in page needs a session (loaded once from /api/auth/me); a page the role
+ * may not use sends the reader to their home with a message (access.ts decides).
+ */
+export function installGuard(r: Router): void {
+  r.beforeEach(async (to) => {
+    const session = useSessionStore();
+    if (!to.meta.public || to.name === 'login') await session.ensureLoaded();
+    const d = decideAccess(to, { signedIn: session.signedIn, role: session.role, mustChangePassword: session.mustChangePassword, can: session.can });
+    if (d.kind === 'allow') return true;
+    if (d.kind === 'login') return { path: '/login', query: d.next && d.next !== '/' ? { next: d.next } : {} };
+    if (d.denied) ElMessage.warning(i18n.global.t('auth.denied'));
+    return d.to;
+  });
+}
+installGuard(router);

@@ -54,7 +54,7 @@ async function startServer(file: string, port: number) {
     readline.createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
-  return { child, ready: JSON.parse(line) as { refreshMs: number; hours: number } };
+  return { child, ready: JSON.parse(line) as { refreshMs: number; hours: number; headers: Record<string, string> } };
 }
 
 const day = (offset: number) => new Date(NOW - offset * 86_400_000).toISOString().slice(0, 10);
@@ -76,7 +76,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
-async function measure(port: number, make: (jitter: number) => string, distinct: boolean) {
+async function measure(port: number, headers: Record<string, string>, make: (jitter: number) => string, distinct: boolean) {
   const latencies: number[] = [];
   let n = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -84,6 +84,7 @@ async function measure(port: number, make: (jitter: number) => string, distinct:
       {
         url: `http://127.0.0.1:${port}`,
         connections: CONNECTIONS,
+        headers,
         duration: SECONDS,
         requests: [{ setupRequest: (req) => ({ ...req, path: make(distinct ? 1 + (n++ % 1_000) : 0) }) }],
       },
@@ -108,7 +109,7 @@ async function main() {
   try {
     for (const e of ENDPOINTS) {
       for (const distinct of [false, true]) {
-        const r = await measure(port, e.path, distinct);
+        const r = await measure(port, ready.headers, e.path, distinct);
         process.stdout.write(`| ${e.name} | ${distinct ? 'distinct' : 'same'} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.rps)} | ${r.errors} |\n`);
       }
     }

@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from '../../../server/app';
+import { signIn } from '../../support/authed-app';
 import { openDatabase } from '../../../server/db/open-database';
 import { normaliseText } from '../../../server/nlp/normalise';
 import { createClaimMatcher } from '../../../server/services/claim-matcher';
@@ -37,12 +38,14 @@ const app = createApp({
   ...serviceDeps(services),
   crawl: null,
   events,
-  ingestToken: null,
+  cookies: { mode: 'never', trustProxy: false },
   webRoot: null,
   log: pino({ level: 'silent' }),
   health: { version: 'bench', database: () => true, search: async () => false, outboxPending: () => 0 },
 });
+// The dashboard's readers are signed in: a leader's session (read-only), sent by every request.
+const { headers } = signIn(db, services.auth, 'leader', { username: 'bench-leader' });
 serve({ fetch: app.fetch, port: Number(port), hostname: '127.0.0.1' }, () => {
-  process.stdout.write(`${JSON.stringify({ ready: true, refreshMs, hours })}\n`);
+  process.stdout.write(`${JSON.stringify({ ready: true, refreshMs, hours, headers })}\n`);
 });
 

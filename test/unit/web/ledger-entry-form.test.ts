@@ -5,7 +5,7 @@ import { ElForm, ElFormItem } from 'element-plus';
 import type { LedgerCategory, LedgerUnit } from '../../../server/contracts/ledger';
 import { ApiError } from '../../../web/src/api/client';
 import { useActorName } from '../../../web/src/composables/useActorName';
-import { mountOptions, settle } from './mount-helpers';
+import { mountOptions, settle, signInAs } from './mount-helpers';
 import EntryForm from '../../../web/src/features/ledger/EntryForm.vue';
 import { linkId, rumourOptions } from '../../../web/src/features/ledger/entry-form';
 
@@ -57,7 +57,7 @@ const errorShown = async () => {
 };
 
 beforeEach(() => {
-  localStorage.setItem('yuqing.reviewer', '王小明');
+  signInAs('王小明');
   api.createLedgerEntry.mockReset();
   topicsApi.fetchTopics.mockReset().mockResolvedValue({ topics: [{ id: 3, name: '冬季防火' }, { id: 4, name: '反诈宣传' }] });
   libraryApi.fetchLibrary.mockReset().mockResolvedValue({ entries: [{ id: 21, claim: '自来水被污染不能喝' }], total: 1, page: 1, pageSize: 20 });

@@ -4,7 +4,9 @@ import { emptyRebuttalDraft, rebuttalBody, rebuttalProblems, shanghaiMinuteToIso
 import { importFormatOf, parseImportErrorPath } from '../../../web/src/features/library/import-check';
 import { changedFields, draftOf, draftProblems, entryPatch } from '../../../web/src/features/library/entry-edit';
 import { durationText, formatHours, formatSimilarity, hoursSince, rebuttalState, safeHttpUrl } from '../../../web/src/features/library/library-view';
-import { loadActorName, useActorName } from '../../../web/src/composables/useActorName';
+import { createPinia, setActivePinia } from 'pinia';
+import { useActorName } from '../../../web/src/composables/useActorName';
+import { useSessionStore } from '../../../web/src/stores/session';
 import { libraryListQuery } from '../../../web/src/api/library';
 import { CHANNELS } from '../../../web/src/features/library/library-query';
 
@@ -102,18 +104,12 @@ describe('entry edits and display', () => {
 });
 
 describe('acting editor name', () => {
-  it('shares the review page key and asks for a name before anything is recorded', () => {
-    localStorage.setItem('yuqing.reviewer', '李编辑');
+  it('is the signed-in user: nobody types a name', () => {
+    setActivePinia(createPinia());
+    const session = useSessionStore();
+    session.set({ user: { id: 1, username: 'li', displayName: '李编辑', role: 'editor', unitId: null, demo: false, disabled: false, mustChangePassword: false, lockedUntil: null, createdAt: '', lastLoginAt: null }, permissions: ['desk:write'], csrfToken: 'c' });
     const a = useActorName();
     expect(a.name).toBe('李编辑');
-    a.name = '  ';
-    expect(a.require()).toBeNull();
-    expect(a.missing).toBe(true);
-    expect(a.focusRequest).toBe(1);
-    a.name = ' 王五 ';
-    expect(a.require()).toBe('王五');
-    expect(a.missing).toBe(false);
-    expect(loadActorName()).toBe('王五');
-    expect(localStorage.getItem('yuqing.reviewer')).toBe('王五');
+    expect(a.require()).toBe('李编辑');
   });
 });

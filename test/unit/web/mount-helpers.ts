@@ -23,6 +23,18 @@ import {
   ElTag,
 } from 'element-plus';
 import { i18n, setLocale } from '../../../web/src/i18n';
+import { useSessionStore } from '../../../web/src/stores/session';
+import { actionsOf } from '../../../server/auth/permissions';
+import type { Me, Role } from '../../../server/contracts/auth';
+
+/** The signed-in person tests run as (the session store's Me): role's actions from the server's matrix. */
+export function testMe(role: Role = 'admin', over: Partial<Me['user']> = {}): Me {
+  return {
+    user: { id: 1, username: `test-${role}`, displayName: '测试员', role, unitId: null, demo: false, disabled: false, mustChangePassword: false, lockedUntil: null, createdAt: '2026-01-01T00:00:00Z', lastLoginAt: null, ...over },
+    permissions: actionsOf(role),
+    csrfToken: 'csrf-test',
+  };
+}
 
 /** The app resolves Element Plus on demand at build time; unit tests register what the pages use. */
 const elementComponents: Record<string, Component> = Object.fromEntries(
@@ -48,10 +60,19 @@ export function testRouter(pages: Partial<Record<'overview' | 'search' | 'item' 
 }
 
 /** Global mounting options: i18n in Chinese, a fresh Pinia, a router and the Element Plus components. */
-export function mountOptions(router: Router = testRouter()) {
+let nextName: string | null = null;
+/** The display name the next mountOptions() signs in with (the actor recorded with every change). */
+export function signInAs(displayName: string): void {
+  nextName = displayName;
+}
+
+export function mountOptions(router: Router = testRouter(), me: Me | null = testMe('admin', nextName ? { displayName: nextName } : {})) {
+  nextName = null;
   setLocale('zh-CN');
   const pinia = createPinia();
   setActivePinia(pinia);
+  // Signed in (an admin unless told otherwise): pages show what the role may do.
+  if (me) useSessionStore(pinia).set(me);
   return { global: { plugins: [i18n, pinia, router], components: elementComponents } };
 }
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../web/src/api/client';
 import { useActorName } from '../../../web/src/composables/useActorName';
 import type { PressCandidate } from '../../../web/src/api/ledger';
-import { mountOptions, settle, testRouter } from './mount-helpers';
+import { mountOptions, settle, testRouter, signInAs } from './mount-helpers';
 
 const api = vi.hoisted(() => ({ fetchPressConferences: vi.fn(), putPressConference: vi.fn(), fetchDistrict: vi.fn(), putDistrict: vi.fn() }));
 vi.mock('../../../web/src/api/ledger', () => api);
@@ -27,7 +27,7 @@ const candidate = (itemId: number, over: Partial<PressCandidate> = {}): PressCan
 
 beforeEach(() => {
   localStorage.clear();
-  localStorage.setItem('yuqing.reviewer', '赵审核');
+  signInAs('赵审核');
 });
 afterEach(() => {
   vi.clearAllMocks();

@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import type { ReportFile } from '../../../server/contracts/report';
 import { ApiError } from '../../../web/src/api/client';
 import { useLiveStore } from '../../../web/src/stores/live';
-import { mountOptions, settle } from './mount-helpers';
+import { mountOptions, settle, testMe } from './mount-helpers';
 
 const api = vi.hoisted(() => ({
   fetchReports: vi.fn(),
@@ -45,7 +45,7 @@ async function mountAt(path: string) {
   const r = createRouter({ history: createMemoryHistory(), routes: [{ path: '/reports', component: Blank }, { path: '/items/:id', component: Blank }] });
   await r.push(path);
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-29T04:00:00Z') });
-  const w = mount(ReportsPage, { ...mountOptions(r), attachTo: document.body });
+  const w = mount(ReportsPage, { ...mountOptions(r, testMe('leader', { displayName: '李主任' })), attachTo: document.body });
   vi.useRealTimers();
   await settle();
   return { w, router: r };
@@ -53,7 +53,6 @@ async function mountAt(path: string) {
 
 beforeEach(() => {
   localStorage.clear();
-  localStorage.setItem('yuqing.reviewer', '李主任');
   ledger.fetchLedgerUnits.mockResolvedValue({
     units: [
       { id: 1, name: '东城街道', parentId: null, kind: 'street', sortOrder: 0, depth: 0 },
@@ -139,14 +138,11 @@ describe('reports page', () => {
     w.unmount();
   });
 
-  it('asks for a name before generating', async () => {
-    localStorage.clear();
+  it('asks nobody for a name: the report is generated under the signed-in user', async () => {
     api.fetchReports.mockResolvedValue({ reports: [] });
     const { w } = await mountAt('/reports');
-    await w.get('[data-testid="report-generate-docx"]').trigger('click');
-    await settle();
-    expect(api.postReport).not.toHaveBeenCalled();
-    expect(w.text()).toContain('请先填写操作人姓名');
+    expect(w.find('[data-testid="reports-actor"]').exists()).toBe(false);
+    expect(w.get('[data-testid="report-generate-docx"]').attributes('disabled')).toBeUndefined();
     w.unmount();
   });
 

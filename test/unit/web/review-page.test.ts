@@ -2,7 +2,8 @@ import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QueueRow, ReviewQueuePage } from '../../../server/contracts/review';
 import { ApiError } from '../../../web/src/api/client';
-import { mountOptions, settle, testRouter } from './mount-helpers';
+import { mountOptions, settle, testMe, testRouter } from './mount-helpers';
+import type { Me } from '../../../server/contracts/auth';
 
 const api = vi.hoisted(() => ({
   fetchReviewQueue: vi.fn(),
@@ -52,10 +53,10 @@ function suspect(id: number, over: Partial<QueueRow> = {}): QueueRow {
 const page = (items: QueueRow[]): ReviewQueuePage => ({ items, total: items.length, page: 1, pageSize: 20 });
 const calledWith = () => Object.fromEntries(api.fetchReviewQueue.mock.calls.at(-1)![0] as URLSearchParams);
 
-async function mountAt(path: string) {
+async function mountAt(path: string, me: Me = testMe('editor', { displayName: '李编辑' })) {
   const router = testRouter();
   await router.push(path);
-  const w = mount(ReviewPage, { ...mountOptions(router), attachTo: document.body });
+  const w = mount(ReviewPage, { ...mountOptions(router, me), attachTo: document.body });
   await settle();
   return { w, router };
 }
@@ -83,22 +84,35 @@ describe('review queue', () => {
     w.unmount();
   });
 
-  it('asks for the reviewer name before recording anything', async () => {
+  it('records verdicts under the signed-in editor: there is no name to type', async () => {
     api.fetchReviewQueue.mockResolvedValue(page([suspect(1)]));
-    const { w } = await mountAt('/review');
+    api.postVerdict.mockResolvedValue({ ...suspect(1), body: '' });
+    const { w } = await mountAt('/review', testMe('editor', { displayName: '王五' }));
+    expect(w.find('[data-testid="reviewer-input"]').exists()).toBe(false);
     await w.get('[data-testid="verdict-reject"]').trigger('click');
     await settle();
+    expect(api.postVerdict).toHaveBeenCalledWith(1, { verdict: 'not-rumor', reviewer: '王五' });
+    w.unmount();
+  });
+
+  it('shows the queue read-only to a role without desk:write (no verdict buttons, no shortcuts)', async () => {
+    api.fetchReviewQueue.mockResolvedValue(page([suspect(1)]));
+    const { w } = await mountAt('/review', testMe('leader'));
+    expect(w.findAll('[data-testid="review-row"]')).toHaveLength(1);
+    expect(w.find('[data-testid="verdict-reject"]').exists()).toBe(false);
+    expect(w.find('[data-testid="review-readonly"]').exists()).toBe(true);
+    const row = w.get('[data-testid="review-row"]');
+    (row.element as HTMLElement).focus();
+    await row.trigger('keydown', { key: 'n' });
+    await settle();
     expect(api.postVerdict).not.toHaveBeenCalled();
-    expect(document.activeElement?.getAttribute('data-testid')).toBe('reviewer-input');
     w.unmount();
   });
 
   it('records a verdict with the remembered reviewer and drops the item from the pending list', async () => {
-    localStorage.setItem('yuqing.reviewer', '李编辑');
     api.fetchReviewQueue.mockResolvedValueOnce(page([suspect(1), suspect(2)])).mockResolvedValue(page([suspect(2)]));
     api.postVerdict.mockResolvedValue({ ...suspect(1), body: '', verdict: { verdict: 'confirmed-rumor', reviewer: '李编辑', note: null, decidedAt: '2026-11-28T02:00:00Z' } });
     const { w } = await mountAt('/review');
-    expect((w.get('input[data-testid="reviewer-input"]').element as HTMLInputElement).value).toBe('李编辑');
     const first = w.findAll('[data-testid="review-row"]')[0]!;
     await first.get('input[aria-label="备注（可选）"]').setValue('  已核实  ');
     await first.get('[data-testid="verdict-confirm"]').trigger('click');
@@ -115,18 +129,6 @@ describe('review queue', () => {
       addToLibrary: { claim: '明天封城', category: 'other' },
     });
     expect(w.findAll('[data-testid="review-row"]').map((r) => r.text().includes('网传消息 1'))).toEqual([false]);
-    w.unmount();
-  });
-
-  it('remembers a newly typed reviewer name', async () => {
-    api.fetchReviewQueue.mockResolvedValue(page([suspect(1)]));
-    api.postVerdict.mockResolvedValue({ ...suspect(1), body: '' });
-    const { w } = await mountAt('/review');
-    await w.get('input[data-testid="reviewer-input"]').setValue('王五');
-    await w.get('[data-testid="verdict-reject"]').trigger('click');
-    await settle();
-    expect(api.postVerdict).toHaveBeenCalledWith(1, { verdict: 'not-rumor', reviewer: '王五' });
-    expect(localStorage.getItem('yuqing.reviewer')).toBe('王五');
     w.unmount();
   });
 
@@ -154,7 +156,6 @@ describe('review queue', () => {
   });
 
   it('keeps the item when the verdict fails', async () => {
-    localStorage.setItem('yuqing.reviewer', '李编辑');
     api.fetchReviewQueue.mockResolvedValue(page([suspect(1)]));
     api.postVerdict.mockRejectedValue(new ApiError(404, 'not_found', 'item 1 not found'));
     const { w } = await mountAt('/review');
@@ -166,7 +167,6 @@ describe('review queue', () => {
   });
 
   it('links a copy of a known rumour to its library entry instead of creating one', async () => {
-    localStorage.setItem('yuqing.reviewer', '李编辑');
     api.fetchReviewQueue.mockResolvedValue(
       page([suspect(4, { tags: ['known-rumor'], libraryLinks: [{ libraryId: 7, claim: '明天封城', kind: 'confirmed', similarity: 0.93 }] })]),
     );
@@ -182,7 +182,6 @@ describe('review queue', () => {
   });
 
   it('asks what to verify before parking an item, and names the original of a duplicate', async () => {
-    localStorage.setItem('yuqing.reviewer', '李编辑');
     api.fetchReviewQueue.mockResolvedValue(page([suspect(5)]));
     api.postVerdict.mockResolvedValue({ ...suspect(5), body: '' });
     const { w } = await mountAt('/review');
@@ -198,7 +197,6 @@ describe('review queue', () => {
   });
 
   it('offers a verdict for the whole cluster and reports the copies left alone', async () => {
-    localStorage.setItem('yuqing.reviewer', '李编辑');
     api.fetchReviewQueue.mockResolvedValue(page([suspect(6, { clusterId: 2, clusterSize: 5, clusterInQueue: 3 })]));
     api.postClusterVerdict.mockResolvedValue({ clusterId: 2, updated: [6, 7], skipped: [{ id: 8, reason: 'claimed' }] });
     const { w } = await mountAt('/review');
@@ -210,7 +208,6 @@ describe('review queue', () => {
   });
 
   it('shows who holds a claim and hides the verdict controls from other editors', async () => {
-    localStorage.setItem('yuqing.reviewer', '李编辑');
     api.fetchReviewQueue.mockResolvedValue(page([suspect(9, { status: 'in-progress', claim: { by: '张三', expiresAt: '2026-11-28T02:15:00Z' } })]));
     const { w } = await mountAt('/review');
     expect(w.get('[data-testid="claim-status"]').text()).toContain('张三');
@@ -219,7 +216,6 @@ describe('review queue', () => {
   });
 
   it('claims and decides from the keyboard on the focused card, never while typing', async () => {
-    localStorage.setItem('yuqing.reviewer', '李编辑');
     api.fetchReviewQueue.mockResolvedValue(page([suspect(10), suspect(11)]));
     api.postClaim.mockResolvedValue({ ...suspect(10), body: '' });
     api.postVerdict.mockResolvedValue({ ...suspect(11), body: '' });

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Item } from '../../../server/contracts/item';
-import { mountOptions, settle } from './mount-helpers';
+import { mountOptions, settle, signInAs, testMe } from './mount-helpers';
 import SentimentPanel from '../../../web/src/features/search/SentimentPanel.vue';
 import SentimentBadge from '../../../web/src/components/SentimentBadge.vue';
 
@@ -26,19 +26,21 @@ describe('sentiment on the item page', () => {
     expect(w.text()).toContain('置信度 62%');
   });
 
-  it('asks for a name first, then saves the correction and hands back the stored item', async () => {
+  it('saves the correction under the signed-in analyst and hands back the stored item', async () => {
+    signInAs('王');
     const corrected = { ...item, sentiment: { label: 'neg', confidence: 1, source: 'analyst', actor: '王' } };
     api.putSentiment.mockResolvedValue({ item: corrected, changed: [5, 6] });
     const w = mount(SentimentPanel, { ...mountOptions(), props: { item } });
     await w.findAll('[data-testid="sentiment-choice"] input')[2]!.setValue(true);
     await w.get('form').trigger('submit');
     await settle();
-    expect(api.putSentiment).not.toHaveBeenCalled();
-    await w.get('input[data-testid="sentiment-actor"]').setValue('王');
-    await w.get('form').trigger('submit');
-    await settle();
     expect(api.putSentiment).toHaveBeenCalledWith(5, 'neg', '王');
     expect(w.emitted('corrected')?.[0]).toEqual([corrected]);
+  });
+
+  it('offers no correction to a role without monitor:write', () => {
+    const w = mount(SentimentPanel, { ...mountOptions(undefined, testMe('leader')), props: { item } });
+    expect(w.find('form').exists()).toBe(false);
   });
 
   it('names the analyst on a corrected label', () => {

@@ -6,7 +6,7 @@ import { ElDialog } from 'element-plus';
 import type { Topic } from '../../../server/contracts/topic';
 import { ApiError } from '../../../web/src/api/client';
 import { useLiveStore } from '../../../web/src/stores/live';
-import { mountOptions, settle } from './mount-helpers';
+import { mountOptions, settle, signInAs } from './mount-helpers';
 import TopicsPage from '../../../web/src/features/topics/TopicsPage.vue';
 
 const api = vi.hoisted(() => ({
@@ -104,7 +104,7 @@ describe('topics page', () => {
     api.fetchTopics.mockResolvedValue({ topics: [topic(1)] });
     resources.fetchSources.mockResolvedValue({ sources: [] });
     api.createTopic.mockRejectedValue(new ApiError(409, 'conflict', 'a topic named "专题1" already exists'));
-    localStorage.setItem('yuqing.reviewer', '李');
+    signInAs('李');
     const { w } = await mountPage(true);
     await w.get('[data-testid="topics-create"]').trigger('click');
     await settle();

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: FieldError[] = [],
     readonly requestId: string | null = null,
+    /** Seconds to wait before trying again (Retry-After on a 429), when the server said. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,6 +46,8 @@ function fieldErrorsOf(v: unknown): FieldError[] {
 export async function toApiError(res: Response): Promise<ApiError> {
   const type = res.headers.get('content-type') ?? '';
   const requestIdHeader = res.headers.get('x-request-id');
+  const retryRaw = Number(res.headers.get('retry-after'));
+  const retryAfter = res.headers.has('retry-after') && Number.isFinite(retryRaw) && retryRaw >= 0 ? retryRaw : null;
   if (type.includes('json')) {
     try {
       const body = (await res.json()) as ProblemBody;
@@ -53,12 +57,53 @@ export async function toApiError(res: Response): Promise<ApiError> {
         str(body.detail) ?? str(body.title) ?? (res.statusText || `HTTP ${res.status}`),
         fieldErrorsOf(body.errors),
         str(body.requestId) ?? requestIdHeader,
+        retryAfter,
       );
     } catch {
       // a broken JSON body: fall through to a generic error
     }
   }
-  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`, [], requestIdHeader);
+  return new ApiError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`, [], requestIdHeader, retryAfter);
+}
+
+/* ---- the session: CSRF token and what happens when the server says "sign in first" ---- */
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+let csrfToken: string | null = null;
+
+/** The session store hands over the CSRF token from GET /api/auth/me (or login); null when signed out. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Where the sign-in page sends someone back to: only a path on this site (never //host or a full URL). */
+export function safeNext(next: unknown): string | null {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  if (/[\u0000-\u001f]/.test(next) || next.startsWith('/login')) return null;
+  return next;
+}
+
+/** The sign-in page's address that comes back to `path` afterwards. */
+export function loginPath(path: string): string {
+  const next = safeNext(path);
+  return next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login';
+}
+
+export type UnauthorizedHandler = (currentPath: string) => void;
+const defaultUnauthorized: UnauthorizedHandler = (current) => {
+  if (typeof window === 'undefined' || window.location.pathname === '/login') return;
+  window.location.assign(loginPath(current));
+};
+let unauthorized: UnauthorizedHandler = defaultUnauthorized;
+
+/** main.ts routes a 401 through the router (and clears the session); by default the page is reloaded at /login. */
+export function setUnauthorizedHandler(fn: UnauthorizedHandler | null): void {
+  unauthorized = fn ?? defaultUnauthorized;
+}
+
+function currentPath(): string {
+  if (typeof window === 'undefined') return '/';
+  return `${window.location.pathname}${window.location.search}${window.location.hash}`;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -68,17 +113,22 @@ export interface ApiRequestInit extends RequestInit {
   json?: unknown;
   /** Give up after this long (ignored when a signal is passed: the caller decides). */
   timeoutMs?: number;
+  /** A 401 is the answer itself (who am I, sign in, wrong current password): no redirect to /login. */
+  noAuthRedirect?: boolean;
 }
 
 export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
-  const { json, timeoutMs = DEFAULT_TIMEOUT_MS, ...rest } = init;
+  const { json, timeoutMs = DEFAULT_TIMEOUT_MS, noAuthRedirect = false, ...rest } = init;
   const headers = new Headers(rest.headers);
   headers.set('accept', 'application/json');
   if (json !== undefined) headers.set('content-type', 'application/json');
+  const method = (rest.method ?? 'GET').toUpperCase();
+  // The session cookie is HttpOnly and SameSite=Strict; a state-changing request also proves it comes from this page.
+  if (!SAFE_METHODS.has(method) && csrfToken && !headers.has('x-csrf-token')) headers.set('x-csrf-token', csrfToken);
   const signal = rest.signal ?? (typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : undefined);
   let res: Response;
   try {
-    res = await fetch(path, { ...rest, signal, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+    res = await fetch(path, { credentials: 'same-origin', ...rest, signal, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
   } catch (err) {
     const name = (err as Error | null)?.name;
     // The caller's own abort is not an error to show: rethrow it untouched.
@@ -86,7 +136,11 @@ export async function apiRequest<T>(path: string, init: ApiRequestInit = {}): Pr
     if (name === 'TimeoutError' || name === 'AbortError') throw new ApiError(0, 'timeout', 'request timed out');
     throw new ApiError(0, 'network_error', (err as Error | null)?.message || 'network error');
   }
-  if (!res.ok) throw await toApiError(res);
+  if (!res.ok) {
+    const err = await toApiError(res);
+    if (res.status === 401 && !noAuthRedirect) unauthorized(currentPath());
+    throw err;
+  }
   if (res.status === 204 || res.status === 205) return undefined as T;
   const text = await res.text();
   if (!text) return undefined as T;

@@ -11,6 +11,7 @@ export const KNOWN_ERROR_CODES = [
   'search_unavailable',
   'unauthorized',
   'forbidden',
+  'too_many_attempts',
   'internal_error',
 ] as const;
 export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];

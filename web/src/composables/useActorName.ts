@@ -1,7 +1,4 @@
-import { reactive } from 'vue';
-
-/** The same key the review page uses: the name typed there is the one used everywhere else. */
-const KEY = 'yuqing.reviewer';
+import { useSessionStore } from '../stores/session';
 
 /** A name remembered on this device under `key` ('' when none or storage is unavailable). */
 export function loadName(key: string): string {
@@ -20,46 +17,20 @@ export function saveName(key: string, name: string): void {
   }
 }
 
-/** There is no login yet: the acting editor's name is remembered on this device. */
-export const loadActorName = (): string => loadName(KEY);
-export const saveActorName = (name: string): void => saveName(KEY, name);
-
 export interface ActorName {
-  /** What is in the input now. */
-  name: string;
-  /** Set when an action needed a name and there was none (the field shows it). */
-  missing: boolean;
-  /** Bumped to ask the field to take focus. */
-  focusRequest: number;
-  /** Saves a typed name (on change). */
-  remember: () => void;
-  /** The name to record an action under, or null after flagging the field. */
-  require: () => string | null;
+  /** The signed-in person's display name ('' only before the session is known). */
+  readonly name: string;
+  /** The name to record an action under. The server records the signed-in user anyway (it overwrites `actor`). */
+  require: () => string;
 }
 
-/** The acting editor for one page: every change is recorded under a name. */
+/** Who acts: the signed-in user. Nobody types a name any more; bodies that carry `actor` get the display name. */
 export function useActorName(): ActorName {
-  const state: ActorName = reactive({
-    name: loadActorName(),
-    missing: false,
-    focusRequest: 0,
-    remember() {
-      const name = state.name.trim();
-      if (!name) return;
-      state.missing = false;
-      saveActorName(name);
+  const session = useSessionStore();
+  return {
+    get name() {
+      return session.displayName;
     },
-    require() {
-      const name = state.name.trim();
-      if (!name) {
-        state.missing = true;
-        state.focusRequest++;
-        return null;
-      }
-      state.missing = false;
-      saveActorName(name);
-      return name;
-    },
-  });
-  return state;
+    require: () => session.displayName,
+  };
 }

@@ -1,3 +1,4 @@
+import { authEn, navAuthEn } from './auth-en';
 import { ledgerEn, navLedgerEn } from './ledger-en';
 import { reportsEn, navReportsEn } from './reports-en';
 import type { Messages } from './zh-CN';
@@ -17,11 +18,12 @@ export const en: Messages = {
     collapseMenu: 'Collapse menu',
     expandMenu: 'Expand menu',
   },
-  nav: { overview: 'Overview', search: 'Search', review: 'Review', library: 'Rumour library', sightings: 'Offline reports', calibration: 'Calibration', sources: 'Sources', topics: 'Topics', trends: 'Trends', ...navAlertsEn, ...navLedgerEn, ...navReportsEn },
+  nav: { overview: 'Overview', search: 'Search', review: 'Review', library: 'Rumour library', sightings: 'Offline reports', calibration: 'Calibration', sources: 'Sources', topics: 'Topics', trends: 'Trends', ...navAlertsEn, ...navLedgerEn, ...navReportsEn, ...navAuthEn },
   library: libraryEn,
   ...alertsEn,
   ...ledgerEn,
   ...reportsEn,
+  ...authEn,
   ...insightsEn,
   state: { loading: 'Loading…', empty: 'No data', error: 'Failed to load', retry: 'Retry' },
   live: { idle: 'Crawler idle', crawling: 'Crawling: {names}', connected: 'Live', disconnected: 'Offline, reconnecting…', newItems: '{n} new', retagging: 'Re-tagging' },
@@ -85,6 +87,7 @@ export const en: Messages = {
     linkKinds: { confirmed: 'Matches', suggested: 'May match', rebuttal: 'Rebuts it', manual: 'Linked by an editor' },
   },
   review: {
+    readOnly: 'Read only: your role may view the queue but not decide',
     evidence: "The district's related notices and rebuttals (draft evidence)",
     noEvidence: 'No related official notice or rebuttal found',
     evidenceScore: '{n}% related',
@@ -226,6 +229,7 @@ export const en: Messages = {
     search_unavailable: 'Search is unavailable; try again shortly',
     unauthorized: 'Please sign in first',
     forbidden: 'You are not allowed to do this',
+    too_many_attempts: 'Too many attempts; try again later',
     internal_error: 'Server error',
     unknown: 'Something went wrong',
   },

@@ -6,6 +6,7 @@ export const ledgerEn: typeof ledgerZhCN = {
   ledger: {
     pressStates: { recognised: 'To review', confirmed: 'Confirmed', rejected: 'Rejected' },
     targetTones: { reached: 'Reached', onTrack: 'On track', behind: 'Behind schedule', missed: 'Missed' },
+    filedAs: 'Filing as {name}',
     actor: 'Reporter',
     actorPlaceholder: 'Your name',
     actorMissing: 'Enter your name first',

@@ -5,6 +5,7 @@ export const ledgerZhCN = {
   ledger: {
     pressStates: { recognised: '待核对', confirmed: '已确认', rejected: '已排除' },
     targetTones: { reached: '已完成', onTrack: '进度正常', behind: '落后于进度', missed: '期满未完成' },
+    filedAs: '填报人：{name}',
     actor: '填报人',
     actorPlaceholder: '您的姓名',
     actorMissing: '请先填写填报人姓名',

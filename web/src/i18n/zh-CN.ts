@@ -1,3 +1,4 @@
+import { authZhCN, navAuthZhCN } from './auth-zh-CN';
 import { ledgerZhCN, navLedgerZhCN } from './ledger-zh-CN';
 import { reportsZhCN, navReportsZhCN } from './reports-zh-CN';
 import { libraryZhCN } from './library-zh-CN';
@@ -17,11 +18,12 @@ export const zhCN = {
     collapseMenu: '收起菜单',
     expandMenu: '展开菜单',
   },
-  nav: { overview: '总览', search: '检索', review: '研判', library: '谣言库', sightings: '线索上报', calibration: '研判质量', sources: '信息源', topics: '专题', trends: '趋势', ...navAlertsZhCN, ...navLedgerZhCN, ...navReportsZhCN },
+  nav: { overview: '总览', search: '检索', review: '研判', library: '谣言库', sightings: '线索上报', calibration: '研判质量', sources: '信息源', topics: '专题', trends: '趋势', ...navAlertsZhCN, ...navLedgerZhCN, ...navReportsZhCN, ...navAuthZhCN },
   library: libraryZhCN,
   ...alertsZhCN,
   ...ledgerZhCN,
   ...reportsZhCN,
+  ...authZhCN,
   ...insightsZhCN,
   state: { loading: '加载中…', empty: '暂无数据', error: '加载失败', retry: '重试' },
   live: { idle: '采集空闲', crawling: '正在采集：{names}', connected: '实时', disconnected: '离线，正在重连…', newItems: '新增 {n} 条', retagging: '正在重新标注' },
@@ -85,6 +87,7 @@ export const zhCN = {
     linkKinds: { confirmed: '确认相符', suggested: '疑似相符', rebuttal: '辟谣', manual: '人工关联' },
   },
   review: {
+    readOnly: '只读：您的角色可以查看研判队列，但不能下结论',
     evidence: '区内相关通知与辟谣（参考证据）',
     noEvidence: '没有找到相关的官方通知或辟谣',
     evidenceScore: '相关度 {n}%',
@@ -226,6 +229,7 @@ export const zhCN = {
     search_unavailable: '搜索服务暂不可用，请稍后重试',
     unauthorized: '请先登录',
     forbidden: '没有权限执行此操作',
+    too_many_attempts: '尝试次数过多，请稍后再试',
     internal_error: '服务器内部错误',
     unknown: '发生未知错误',
   },

@@ -1,8 +1,5 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 
-/** The reviewer's name is remembered on this device so editors type it once (shared with the library). */
-export { loadActorName as loadReviewerName, saveActorName as saveReviewerName } from '../../composables/useActorName';
-
 export const QUEUE_STATUSES = [
   'pending',
   'new',
