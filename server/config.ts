@@ -43,6 +43,8 @@ const Env = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().min(0.25).max(24 * 30).default(12),
   /** … and at the latest this many days after sign-in. */
   SESSION_MAX_DAYS: z.coerce.number().min(1).max(90).default(7),
+  /** Raw items (text, author handle) older than this many days are deleted, counts kept; 0 keeps them for ever. */
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(730),
 });
 
 export interface Config {
@@ -67,6 +69,7 @@ export interface Config {
   readonly cookieSecure: 'auto' | 'always' | 'never';
   readonly trustProxy: boolean;
   readonly session: { idleHours: number; maxDays: number };
+  readonly retentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -112,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY === 'on',
     session: { idleHours: e.SESSION_IDLE_HOURS, maxDays: e.SESSION_MAX_DAYS },
+    retentionDays: e.RETENTION_DAYS,
   });
 }

@@ -116,6 +116,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     demoMode: parts.demoMode ?? false,
     ingestToken: config.ingestToken,
     session: config.session,
+    retentionDays: config.retentionDays,
     sources: parts.sources,
     tagger: parts.tagger ?? model!.tagger,
     sentiment: sentiment?.scorer,
@@ -183,6 +184,17 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   if (config.reportSchedule) setImmediate(scheduleReports);
   const reportTimer = config.reportSchedule ? setInterval(scheduleReports, 3_600_000) : null;
   reportTimer?.unref();
+  // The retention policy: a minute after start, then every six hours.
+  const purgeOld = () => {
+    services?.retention
+      .purge()
+      .then((n) => n && log.info({ purged: n, olderThanDays: config.retentionDays }, 'retention: old raw items deleted, counts kept'))
+      .catch((err: unknown) => log.error({ err }, 'retention purge failed'));
+  };
+  const retentionStart = config.retentionDays > 0 ? setTimeout(purgeOld, 60_000) : null;
+  retentionStart?.unref();
+  const retentionTimer = config.retentionDays > 0 ? setInterval(purgeOld, 6 * 3_600_000) : null;
+  retentionTimer?.unref();
   sync = createSearchSync({ items: itemsRepo, outbox, index: search.index, normalise: parts.normalise, log });
 
   const app = createApp({
@@ -241,6 +253,8 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
       clearInterval(alertTimer);
       clearInterval(deliveryTimer);
       if (reportTimer) clearInterval(reportTimer);
+      if (retentionStart) clearTimeout(retentionStart);
+      if (retentionTimer) clearInterval(retentionTimer);
       if (evaluating) clearImmediate(evaluating);
       model?.flush();
       sentiment?.flush();

@@ -49,6 +49,8 @@ import type { SentimentLabel } from './contracts/item';
 import { createReportsRepo } from './repositories/reports-repo';
 import { createReportFiles } from './repositories/report-files';
 import { createReportsService } from './services/reports-service';
+import { createRetentionRepo } from './repositories/retention-repo';
+import { createRetentionService } from './services/retention-service';
 import { createAuthRepo } from './repositories/auth-repo';
 import { createAuthService } from './services/auth-service';
 import { argon2Hasher, type PasswordHasher } from './auth/passwords';
@@ -90,6 +92,8 @@ export interface WireOptions {
   ingestToken?: string | null;
   /** Password hashing (argon2id unless a test passes a faster one). */
   hasher?: PasswordHasher;
+  /** Raw items older than this many days are purged (0: kept for ever). */
+  retentionDays?: number;
   /** How long sessions last (SESSION_IDLE_HOURS, SESSION_MAX_DAYS). */
   session?: { idleHours: number; maxDays: number };
   now?: () => Date;
@@ -256,6 +260,16 @@ export function wireServices(o: WireOptions) {
     session: o.session,
     now: o.now,
   });
+  const retention = createRetentionService({
+    repo: createRetentionRepo(db),
+    refreshCounts: () => trendsRepo.refresh(),
+    onPurged: (ids) => {
+      for (const id of ids) clusters.index.remove(id);
+      kick();
+    },
+    days: o.retentionDays ?? 0,
+    now: o.now,
+  });
   const reportsRepo = createReportsRepo(db);
   const reports = createReportsService({
     reports: reportsRepo,
@@ -302,6 +316,7 @@ export function wireServices(o: WireOptions) {
     ledger,
     reports,
     auth,
+    retention,
     alerts,
     alertEvaluator,
     delivery,

@@ -120,6 +120,17 @@ export function createSearchIndex(opts: { url: string; apiKey: string | null; in
       }
     },
 
+    /** Removes the documents of items that no longer exist (purged by the retention policy). */
+    async remove(ids: number[], timeoutMs = 120_000): Promise<void> {
+      if (ids.length === 0) return;
+      try {
+        const task = await index.deleteDocuments(ids).waitTask({ timeout: timeoutMs });
+        if (task.status === 'failed') throw new Error(`deleting failed: ${task.error?.message}`);
+      } catch (err) {
+        translate(err);
+      }
+    },
+
     async deleteAll(timeoutMs = 120_000): Promise<void> {
       try {
         await index.deleteAllDocuments().waitTask({ timeout: timeoutMs });

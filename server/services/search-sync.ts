@@ -38,8 +38,12 @@ export function createSearchSync(deps: {
       const due = deps.outbox.takeDue(now().toISOString(), BATCH);
       if (due.length === 0) return written;
       const items = deps.items.getItemsByIds(due.map((d) => d.itemId));
+      // An entry whose item is gone (purged by the retention policy) takes its document away.
+      const present = new Set(items.map((it) => it.id));
+      const gone = due.map((d) => d.itemId).filter((id) => !present.has(id));
       try {
         await deps.index.upsert(items.map((it) => toSearchDoc(it, deps.normalise)));
+        await deps.index.remove(gone);
         deps.outbox.markDone(due);
         written += items.length;
         if (wasFailing) deps.log?.info({ written }, 'search index reachable again; catching up');
