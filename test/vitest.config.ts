@@ -25,6 +25,9 @@ export default defineConfig({
           include: ['test/unit/web/**/*.test.ts'],
           environment: 'happy-dom',
           server: { deps: { inline: ['element-plus'] } },
+          // Mounting whole Element Plus pages takes 1–2 s alone and several times that on a busy
+          // 2-core CI machine running the other projects beside it.
+          testTimeout: 20_000,
         },
       },
       {

@@ -18,7 +18,24 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
+
+/**
+ * Storage conditions the client can act on (retry later; free disk space), recognised by the
+ * SQLite driver's error code so this module needs no driver import. Anything else stays a 500.
+ */
+function storageProblem(err: Error): { status: number; code: string; detail: string; retryAfter?: string } | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return { status: 503, code: 'database_busy', detail: 'the database is busy with another write; nothing was changed, try again shortly', retryAfter: '2' };
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return { status: 507, code: 'storage_full', detail: 'the database disk is full; nothing was changed — free disk space, then try again' };
+  }
+  return null;
+}
 
 export function problemResponse(
   c: Context,
@@ -73,6 +90,11 @@ export function createErrorHandler(log: ProblemLogger) {
     }
     if (err instanceof SyntaxError && /JSON/i.test(err.message)) {
       return problemResponse(c, 400, 'bad_request', 'malformed JSON body');
+    }
+    const storage = storageProblem(err);
+    if (storage) {
+      log.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'storage unavailable');
+      return problemResponse(c, storage.status, storage.code, storage.detail, undefined, storage.retryAfter ? { 'retry-after': storage.retryAfter } : {});
     }
     log.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
     return problemResponse(c, 500, 'internal_error', 'an unexpected error occurred; see the server log for this request id');

@@ -65,7 +65,9 @@ function translate(err: unknown): never {
   if (err instanceof MeilisearchRequestError || err instanceof MeilisearchRequestTimeOutError) {
     throw new SearchUnavailableError();
   }
-  if (err instanceof MeilisearchApiError && (err.response?.status ?? 0) >= 500) {
+  // 408/429: the engine is overloaded (its request timed out, too many searches) — unavailable, not a bug.
+  const status = err instanceof MeilisearchApiError ? (err.response?.status ?? 0) : 0;
+  if (status >= 500 || status === 408 || status === 429) {
     throw new SearchUnavailableError();
   }
   throw err;

@@ -169,13 +169,14 @@ export function createSourcesRepo(db: Db) {
     },
 
     /** Runs left 'running' by a process that died are closed as failed at the next start. */
-    closeAbandonedRuns(now: string): number {
+    /** Runs left 'running' by a process that stopped (all, or one source's: a remote crawler that died). */
+    closeAbandonedRuns(now: string, sourceId?: string): number {
       return db
         .prepare(
           `UPDATE crawl_runs SET status = 'failed', ended_at = ?, last_error = coalesce(last_error, 'interrupted: the process stopped during the run')
-           WHERE status = 'running'`,
+           WHERE status = 'running'${sourceId === undefined ? '' : ' AND source_id = ?'}`,
         )
-        .run(now).changes;
+        .run(now, ...(sourceId === undefined ? [] : [sourceId])).changes;
     },
 
     getRun(id: number): CrawlRun | null {

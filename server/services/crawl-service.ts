@@ -40,6 +40,10 @@ export function createCrawlService(deps: {
     },
     async startRun(sourceId) {
       if (!deps.sources.getSourceKind(sourceId)) throw new NotFoundError('source', sourceId);
+      // A source is crawled by one crawler at a time (the schedules skip a source still running), so a
+      // new run while this process is not crawling the source means a remote crawler died mid-run:
+      // its run is closed as interrupted now, not only when this server next restarts.
+      if (!running.has(sourceId)) deps.sources.closeAbandonedRuns(now().toISOString(), sourceId);
       const run = deps.sources.startRun(sourceId, now().toISOString());
       deps.events?.emit('crawl-run', run);
       return run.id;

@@ -92,8 +92,12 @@ describe.skipIf(!availability.run)('opinion trends and alerts in headless Chromi
   });
 
   it('keeps an analyst’s sentiment correction after a reload', async () => {
-    const list = await api('GET', `/api/items?source=xihu-forum&q=${encodeURIComponent('燃气味')}`);
-    const item = list.body.items[0];
+    // The burst was crawled by the test before; its items reach the search index shortly after.
+    let item: Record<string, any> | undefined;
+    await expect
+      .poll(async () => (item = (await api('GET', `/api/items?source=xihu-forum&q=${encodeURIComponent('燃气味')}`)).body.items?.[0]), { timeout: 30_000 })
+      .toBeDefined();
+    item = item!;
     const wanted = item.sentiment?.label === 'neg' ? '中性' : '负面';
     const page = await openPage(`${server.url}/items/${item.id}`);
     const panel = page.getByTestId('item-sentiment');
