@@ -18,6 +18,12 @@ export interface ScheduleOptions {
 export interface Schedules {
   /** Crawls every enabled source once now (skipping any already running); resolves when all end. */
   runAllNow(): Promise<void>;
+  /**
+   * Makes the running schedules match a new source list (sources added, edited, disabled or
+   * removed): new sources get a task, a changed config or cron expression replaces its task,
+   * removed and disabled ones stop. Unchanged tasks keep running; a run in progress is not cut.
+   */
+  update(sources: SourceConfig[]): void;
   stop(): void;
 }
 
@@ -33,7 +39,6 @@ export function startSchedules(
   const log = opts.log ?? silentLog;
   const timezone = opts.timezone ?? 'Asia/Shanghai';
   const running = new Map<string, Promise<void>>();
-  const enabled = sources.filter((s) => s.enabled);
 
   function runOnce(source: SourceConfig): Promise<void> {
     const current = running.get(source.id);
@@ -57,18 +62,42 @@ export function startSchedules(
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
     if (!stopped) await runOnce(source);
   };
-  const tasks: ScheduledTask[] = enabled.map((source) =>
-    schedule(source.schedule, () => afterJitter(source), { name: `crawl:${source.id}`, timezone, noOverlap: true }),
-  );
-  log.info({ sources: enabled.map((s) => `${s.id} (${s.schedule})`) }, 'crawl schedules started');
+  /** id → the config its task runs (as JSON, to notice any change) and the task. */
+  const tasks = new Map<string, { key: string; source: SourceConfig; task: ScheduledTask }>();
+  const startTask = (source: SourceConfig) => {
+    const task = schedule(source.schedule, () => afterJitter(source), { name: `crawl:${source.id}`, timezone, noOverlap: true });
+    tasks.set(source.id, { key: JSON.stringify(source), source, task });
+  };
+  const enabledOf = (list: SourceConfig[]) => list.filter((s) => s.enabled);
+  for (const source of enabledOf(sources)) startTask(source);
+  log.info({ sources: [...tasks.values()].map((t) => `${t.source.id} (${t.source.schedule})`) }, 'crawl schedules started');
 
   return {
     async runAllNow() {
-      await Promise.all(enabled.map(runOnce));
+      await Promise.all([...tasks.values()].map((t) => runOnce(t.source)));
+    },
+    update(next: SourceConfig[]) {
+      if (stopped) return;
+      const wanted = new Map(enabledOf(next).map((s) => [s.id, s]));
+      const changes: string[] = [];
+      for (const [id, t] of tasks) {
+        const want = wanted.get(id);
+        if (want && JSON.stringify(want) === t.key) continue;
+        void t.task.destroy();
+        tasks.delete(id);
+        if (!want) changes.push(`-${id}`);
+      }
+      for (const [id, source] of wanted) {
+        if (tasks.has(id)) continue;
+        startTask(source);
+        changes.push(`+${id} (${source.schedule})`);
+      }
+      if (changes.length) log.info({ changes }, 'crawl schedules updated');
     },
     stop() {
       stopped = true;
-      for (const task of tasks) void task.destroy();
+      for (const t of tasks.values()) void t.task.destroy();
+      tasks.clear();
     },
   };
 }

@@ -125,7 +125,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', libraryRoutes(deps.library));
   api.route('/', sightingsRoutes(deps.sightings));
   api.route('/', jobsRoutes(deps.jobs));
-  api.route('/', sourcesRoutes(createSourcesService({ sources: deps.sources }), deps.sources, deps.crawl));
+  api.route('/', sourcesRoutes(createSourcesService({ sources: deps.sources, events: deps.events }), deps.sources, deps.crawl));
   api.route('/', statsRoutes(deps.stats));
   api.route('/', topicsRoutes(deps.topics));
   api.route('/', sentimentRoutes(deps.sentiment));

@@ -93,8 +93,13 @@ async function main(): Promise<void> {
   });
 
   const schedules = config.crawl
-    ? startSchedules(sources, (s) => runtime.crawl.crawlScheduled(s), { log })
+    ? startSchedules(runtime.services.configuredSources(), (s) => runtime.crawl.crawlScheduled(s), { log })
     : null;
+  // Sources added, edited, paused or deleted from the dashboard: the schedules follow, no restart.
+  // (Pausing needs no new task — crawlScheduled skips a paused source — but reloading is harmless.)
+  const offSources = schedules
+    ? runtime.events.on('sources-changed', () => schedules.update(runtime.services.configuredSources()))
+    : () => undefined;
   // A newcomer should see data at once, not at the next cron tick.
   if (config.crawl && demo) void schedules?.runAllNow();
 
@@ -114,6 +119,7 @@ async function main(): Promise<void> {
     }, 30_000);
     hardStop.unref();
     runtime.beginDrain();
+    offSources();
     schedules?.stop();
     const cut = await requests.drain(DRAIN_MS);
     if (cut) log.warn({ cut, afterMs: DRAIN_MS }, 'closed requests that did not finish in time');

@@ -81,7 +81,9 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   let state: 'starting' | 'ready' | 'draining' = 'starting';
   const sourcesRepo = createSourcesRepo(db);
   const now = new Date().toISOString();
-  sourcesRepo.syncSources(parts.sources, now);
+  const { overridden } = sourcesRepo.syncSources(parts.sources, now);
+  // The config file wins an id collision with a dashboard source (see syncSources).
+  if (overridden.length) log.warn({ ids: overridden }, 'sources file replaced dashboard sources with the same id');
   const abandoned = sourcesRepo.closeAbandonedRuns(now);
   if (abandoned) log.warn({ abandoned }, 'closed crawl runs left open by a previous process');
 

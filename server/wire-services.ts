@@ -194,12 +194,15 @@ export function wireServices(o: WireOptions) {
     onStored: kick,
     now: o.now,
   });
+  // What the schedules and "crawl now" use: the config file's sources (o.sources, synced at start-up)
+  // plus those added from the dashboard, read from SQLite each time so changes apply without a restart.
+  const configuredSources = (): SourceConfig[] => [...o.sources, ...sourcesRepo.dashboardConfigs()];
   const crawl = createCrawlService({
     sources: sourcesRepo,
     ingest,
     events,
     runCrawl: o.runCrawl,
-    configured: () => o.sources,
+    configured: configuredSources,
     frontier: createFrontierRepo(db),
   });
   const items = createItemsService({
@@ -295,6 +298,7 @@ export function wireServices(o: WireOptions) {
     itemsRepo,
     outbox,
     sourcesRepo,
+    configuredSources,
     libraryRepo,
     reviewsRepo,
     clusters,

@@ -68,6 +68,10 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /sources': 'monitor:read',
   'GET /crawl-runs': 'monitor:read',
   'PATCH /sources/{id}': 'admin',
+  'POST /sources': 'admin',
+  'GET /sources/{id}/config': 'admin',
+  'PUT /sources/{id}': 'admin',
+  'DELETE /sources/{id}': 'admin',
   'POST /sources/{id}/crawl': 'monitor:write',
 
   'GET /review/queue': 'desk:read',

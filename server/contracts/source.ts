@@ -131,6 +131,8 @@ export const SourceView = z.object({
   schedule: z.string(),
   enabled: z.boolean(),
   paused: z.boolean(),
+  /** 'file': from SOURCES_FILE (or the demo), only paused from the dashboard; 'dashboard': added by an admin, editable. */
+  origin: z.enum(['file', 'dashboard']),
   itemCount: z.number().int(),
   lastRun: CrawlRun.nullable(),
   health: SourceHealth,

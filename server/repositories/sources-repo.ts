@@ -37,6 +37,17 @@ function rowToRun(r: RunRow): CrawlRun {
 
 const RUN_SELECT = `SELECT r.*, s.name AS source_name FROM crawl_runs r JOIN sources s ON s.id = r.source_id`;
 
+export type SourceOrigin = 'file' | 'dashboard';
+
+export interface SourceRecord {
+  id: string;
+  type: string;
+  origin: SourceOrigin;
+  /** The stored config, as JSON text. */
+  config: string;
+  itemCount: number;
+}
+
 /** Sources as configured, and the record of every crawl run. */
 export function createSourcesRepo(db: Db) {
   // Asked once per ingested item.
@@ -49,15 +60,26 @@ export function createSourcesRepo(db: Db) {
 
   return {
     /**
-     * Makes the table match the configuration. Sources that left the config are disabled, not
-     * deleted: their items stay and still name them.
+     * Makes the table match the configuration file. File sources that left it are disabled, not
+     * deleted: their items stay and still name them. Dashboard sources (origin 'dashboard') are
+     * kept as they are: they are not in the file by design.
+     *
+     * Id collision: the config file wins. A file source whose id names a dashboard source takes the
+     * row over (origin becomes 'file', the file's config replaces the dashboard one); the caller
+     * logs a warning with the ids returned. Rationale: the file is the operator's reviewed,
+     * version-controlled configuration and the only one a fresh install reproduces.
      */
-    syncSources: db.transaction((sources: SourceConfig[], now: string) => {
+    syncSources: db.transaction((sources: SourceConfig[], now: string): { overridden: string[] } => {
       const ids = sources.map((s) => s.id);
+      const dashboardIds = new Set(
+        db.prepare(`SELECT id FROM sources WHERE origin = 'dashboard'`).pluck().all() as string[],
+      );
       db.prepare(
-        `UPDATE sources SET enabled = 0, updated_at = ? WHERE id NOT IN (${ids.map(() => '?').join(',') || 'NULL'})`,
+        `UPDATE sources SET enabled = 0, updated_at = ? WHERE origin <> 'dashboard' AND id NOT IN (${ids.map(() => '?').join(',') || 'NULL'})`,
       ).run(now, ...ids);
+      const overridden: string[] = [];
       for (const s of sources) {
+        if (dashboardIds.has(s.id)) overridden.push(s.id);
         upsert.run({
           id: s.id,
           name: s.name,
@@ -69,7 +91,70 @@ export function createSourcesRepo(db: Db) {
           configJson: JSON.stringify(s),
           now,
         });
+        db.prepare(`UPDATE sources SET origin = 'file' WHERE id = ?`).run(s.id);
       }
+      return { overridden };
+    }),
+
+    /** One source row with what the dashboard admin routes need; null when unknown. */
+    getSourceRecord(id: string): SourceRecord | null {
+      const r = db
+        .prepare(
+          `SELECT s.id, s.type, s.origin, s.config_json, (SELECT count(*) FROM items i WHERE i.source_id = s.id) AS item_count
+           FROM sources s WHERE s.id = ?`,
+        )
+        .get(id) as { id: string; type: string; origin: string; config_json: string; item_count: number } | undefined;
+      if (!r) return null;
+      return {
+        id: r.id,
+        type: r.type,
+        origin: r.origin === 'dashboard' ? 'dashboard' : 'file',
+        config: r.config_json,
+        itemCount: r.item_count,
+      };
+    },
+
+    /** The configs of the sources added from the dashboard (stored as validated JSON). */
+    dashboardConfigs(): SourceConfig[] {
+      const rows = db
+        .prepare(`SELECT config_json, enabled FROM sources WHERE origin = 'dashboard' ORDER BY id`)
+        .all() as { config_json: string; enabled: number }[];
+      return rows.map((r) => ({ ...(JSON.parse(r.config_json) as SourceConfig), enabled: r.enabled === 1 }));
+    },
+
+    /** Inserts (or, with replace, overwrites) a dashboard source. */
+    saveDashboardSource(s: SourceConfig, now: string): void {
+      db.prepare(
+        `INSERT INTO sources (id, name, kind, type, url, schedule, enabled, config_json, updated_at, origin)
+         VALUES (@id, @name, @kind, @type, @url, @schedule, @enabled, @configJson, @now, 'dashboard')
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, type = excluded.type,
+           url = excluded.url, schedule = excluded.schedule, enabled = excluded.enabled,
+           config_json = excluded.config_json, updated_at = excluded.updated_at
+         WHERE sources.origin = 'dashboard'`,
+      ).run({
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        type: s.type,
+        url: s.url,
+        schedule: s.schedule,
+        enabled: s.enabled ? 1 : 0,
+        configJson: JSON.stringify(s),
+        now,
+      });
+    },
+
+    /** Removes a dashboard source with no items, with its run history and crawl frontier. */
+    deleteDashboardSource: db.transaction((id: string): boolean => {
+      db.prepare('DELETE FROM crawl_frontier WHERE source_id = ?').run(id);
+      db.prepare('DELETE FROM crawl_runs WHERE source_id = ?').run(id);
+      return (
+        db
+          .prepare(
+            `DELETE FROM sources WHERE id = ? AND origin = 'dashboard' AND NOT EXISTS (SELECT 1 FROM items WHERE source_id = ?)`,
+          )
+          .run(id, id).changes === 1
+      );
     }),
 
     getSourceKind(id: string): ItemKind | null {
@@ -121,7 +206,7 @@ export function createSourcesRepo(db: Db) {
     listSources(): Omit<SourceView, 'health'>[] {
       const rows = db
         .prepare(
-          `SELECT s.id, s.name, s.kind, s.type, s.url, s.schedule, s.enabled, s.paused,
+          `SELECT s.id, s.name, s.kind, s.type, s.url, s.schedule, s.enabled, s.paused, s.origin,
              (SELECT count(*) FROM items i WHERE i.source_id = s.id) AS item_count,
              (SELECT max(id) FROM crawl_runs r WHERE r.source_id = s.id) AS last_run_id
            FROM sources s WHERE s.type <> 'manual' ORDER BY s.enabled DESC, s.name`,
@@ -135,6 +220,7 @@ export function createSourcesRepo(db: Db) {
         schedule: string;
         enabled: number;
         paused: number;
+        origin: string;
         item_count: number;
         last_run_id: number | null;
       }[];
@@ -148,6 +234,7 @@ export function createSourcesRepo(db: Db) {
         schedule: r.schedule,
         enabled: r.enabled === 1,
         paused: r.paused === 1,
+        origin: r.origin === 'dashboard' ? ('dashboard' as const) : ('file' as const),
         itemCount: r.item_count,
         lastRun: r.last_run_id ? rowToRun(runById.get(r.last_run_id) as RunRow) : null,
       }));

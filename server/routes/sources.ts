@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CrawlRun, SourceView } from '../contracts/source';
+import { CrawlRun, SourceConfig, SourceView } from '../contracts/source';
+import { ConflictError } from '../errors';
 import type { SourcesRepo } from '../repositories/sources-repo';
 import type { SourcesService } from '../services/sources-service';
 import type { CrawlService } from '../services/crawl-service';
@@ -46,6 +47,67 @@ const pauseRoute = createRoute({
   },
 });
 
+const configBody = {
+  required: true,
+  content: { 'application/json': { schema: SourceConfig } },
+} as const;
+
+const createRoute_ = createRoute({
+  method: 'post',
+  path: '/sources',
+  tags: ['sources'],
+  summary: 'Add a source from the dashboard (admins); it is crawled on its schedule at once, without a restart',
+  description:
+    'The body is a source config, as in SOURCES_FILE. 422 names every invalid field (also: an invalid cron expression, a non-http URL, a loopback/private address without allowPrivateNetwork); 409 when the id is taken.',
+  request: { body: configBody },
+  responses: {
+    201: { description: 'The source', content: { 'application/json': { schema: SourceView } } },
+    409: { description: 'The id is taken (problem+json)' },
+    ...problemResponses,
+  },
+});
+
+const configRoute = createRoute({
+  method: 'get',
+  path: '/sources/{id}/config',
+  tags: ['sources'],
+  summary: "A source's stored config and origin ('file': SOURCES_FILE, read-only here; 'dashboard': editable)",
+  request: { params: SourceIdParam },
+  responses: {
+    200: {
+      description: 'The config',
+      content: { 'application/json': { schema: z.object({ origin: z.enum(['file', 'dashboard']), config: SourceConfig }) } },
+    },
+    ...problemResponses,
+  },
+});
+
+const replaceRoute = createRoute({
+  method: 'put',
+  path: '/sources/{id}',
+  tags: ['sources'],
+  summary: "Replace a dashboard source's config (admins); the id cannot change. Config-file sources: 409",
+  request: { params: SourceIdParam, body: configBody },
+  responses: {
+    200: { description: 'The source', content: { 'application/json': { schema: SourceView } } },
+    409: { description: 'A config-file source (problem+json)' },
+    ...problemResponses,
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/sources/{id}',
+  tags: ['sources'],
+  summary: 'Delete a dashboard source that has no items (admins). With items, or a config-file source: 409 (pause it instead)',
+  request: { params: SourceIdParam },
+  responses: {
+    204: { description: 'Deleted' },
+    409: { description: 'The source has items, is being crawled, or comes from the config file (problem+json)' },
+    ...problemResponses,
+  },
+});
+
 const RunsQuery = z.object({
   source: z.string().max(64).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -71,6 +133,15 @@ export function sourcesRoutes(service: SourcesService, sources: SourcesRepo, cra
   return createRouter()
     .openapi(listRoute, (c) => c.json({ sources: service.listSources() }, 200))
     .openapi(pauseRoute, (c) => c.json(service.setPaused(c.req.valid('param').id, c.req.valid('json').paused), 200))
+    .openapi(createRoute_, (c) => c.json(service.create(c.req.valid('json')), 201))
+    .openapi(configRoute, (c) => c.json(service.getConfig(c.req.valid('param').id), 200))
+    .openapi(replaceRoute, (c) => c.json(service.replace(c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(deleteRoute, (c) => {
+      const { id } = c.req.valid('param');
+      if (crawl?.isRunning(id)) throw new ConflictError(`source ${id} is being crawled: wait for the run to end`);
+      service.remove(id);
+      return c.body(null, 204);
+    })
     .openapi(crawlRoute, async (c) => {
       if (!crawl) return c.json({ runId: 0 }, 202);
       const { runId } = await crawl.crawlNow(c.req.valid('param').id);

@@ -24,6 +24,11 @@ export interface AppEvents {
   'alert-repeat': Alert;
   /** A work-summary report queued, progressing, done or failed. */
   report: ReportFile;
+  /**
+   * Sources added, edited, paused or deleted from the dashboard: the schedules reload (server-side
+   * only; not sent to the dashboard's event stream).
+   */
+  'sources-changed': { ids: string[] };
 }
 
 export function createEventBus() {

@@ -62,4 +62,38 @@ describe('startSchedules', () => {
     await new Promise((r) => setTimeout(r, 1_800));
     expect(run).not.toHaveBeenCalled();
   });
+
+  it('update() follows the source list: a new source runs on its cron, an edited one uses its new config, a removed or disabled one stops', async () => {
+    const calls: string[] = [];
+    const run = vi.fn(async (s: SourceConfig) => {
+      calls.push(`${s.id}:${s.name}`);
+    });
+    // 'a' never fires on its own (1 January), 'gone' neither: only update() can make them tick.
+    const handle = startSchedules([source('a'), source('gone'), source('off')], run, { jitterMs: 0 });
+    try {
+      handle.update([
+        source('a', { name: 'edited', schedule: '* * * * * *' }),
+        source('off', { enabled: false }),
+        source('new', { schedule: '* * * * * *' }),
+      ]);
+      await vi.waitFor(
+        () => {
+          expect(calls).toContain('a:edited');
+          expect(calls).toContain('new:new');
+        },
+        { timeout: 2_500, interval: 50 },
+      );
+      await handle.runAllNow();
+      expect(calls.some((c) => c.startsWith('gone') || c.startsWith('off'))).toBe(false);
+      expect(calls).not.toContain('a:a');
+      // An unchanged list keeps the tasks; an empty one stops them all.
+      handle.update([]);
+      calls.length = 0;
+      await handle.runAllNow();
+      await new Promise((r) => setTimeout(r, 1_200));
+      expect(calls).toEqual([]);
+    } finally {
+      handle.stop();
+    }
+  });
 });

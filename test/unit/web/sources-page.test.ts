@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CrawlRun, SourceView } from '../../../server/contracts/source';
 import { ApiError } from '../../../web/src/api/client';
 import { useLiveStore } from '../../../web/src/stores/live';
-import { mountOptions, settle, testRouter } from './mount-helpers';
+import { mountOptions, settle, testMe, testRouter } from './mount-helpers';
 
 const api = vi.hoisted(() => ({ fetchSources: vi.fn(), fetchCrawlRuns: vi.fn(), postCrawlNow: vi.fn(), patchSourcePaused: vi.fn() }));
 vi.mock('../../../web/src/api/resources', () => api);
@@ -32,15 +32,16 @@ const source: SourceView = {
   schedule: '*/10 * * * *',
   enabled: true,
   paused: false,
+  origin: 'file',
   itemCount: 12_345,
   lastRun: run,
   health: { lastSuccessAt: null, itemsPerDay: [1, 2, 3, 0, 0, 1, 2], errorRate: 0.05, recentErrors: [], medianDelayMinutes: 12, flags: [] },
 };
 
-async function mountPage() {
+async function mountPage(role: Parameters<typeof testMe>[0] = 'admin') {
   const router = testRouter();
   await router.push('/sources');
-  const w = mount(SourcesPage, mountOptions(router));
+  const w = mount(SourcesPage, mountOptions(router, testMe(role)));
   await settle(10);
   return w;
 }
@@ -94,5 +95,25 @@ describe('sources page', () => {
     expect(api.fetchCrawlRuns.mock.calls.length).toBeGreaterThan(calls);
     expect(w.get('[data-testid="crawl-now-gov"]').attributes('disabled')).toBeUndefined();
     w.unmount();
+  });
+
+  it('admins add sources and edit or delete dashboard ones; config-file sources carry a badge and only pause', async () => {
+    const dash: SourceView = { ...source, id: 'dash', name: '看板添加的来源', origin: 'dashboard', lastRun: null };
+    api.fetchSources.mockResolvedValue({ sources: [source, dash] });
+    api.fetchCrawlRuns.mockResolvedValue({ runs: [], total: 0 });
+    const w = await mountPage();
+    expect(w.find('[data-testid="add-source"]').text()).toBe('添加信息源');
+    expect(w.get('[data-testid="from-file-gov"]').text()).toBe('来自配置文件');
+    expect(w.find('[data-testid="from-file-dash"]').exists()).toBe(false);
+    expect(w.find('[data-testid="edit-source-gov"]').exists()).toBe(false);
+    expect(w.find('[data-testid="delete-source-gov"]').exists()).toBe(false);
+    expect(w.find('[data-testid="edit-source-dash"]').exists()).toBe(true);
+    expect(w.find('[data-testid="delete-source-dash"]').exists()).toBe(true);
+    w.unmount();
+
+    const analyst = await mountPage('analyst');
+    expect(analyst.find('[data-testid="add-source"]').exists()).toBe(false);
+    expect(analyst.find('[data-testid="edit-source-dash"]').exists()).toBe(false);
+    analyst.unmount();
   });
 });
