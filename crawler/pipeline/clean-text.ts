@@ -64,16 +64,27 @@ function isNoise(node: DomNode): boolean {
   return node.type === 'tag' && ((node.name !== undefined && NOISE.has(node.name)) || node.attribs?.hidden !== undefined);
 }
 
-function walk(node: DomNode, out: string[]): void {
+function walk(node: DomNode, out: string[], blocks = true): void {
   if (node.type === 'text') {
     out.push((node.data ?? '').replace(/\n/g, ' '));
     return;
   }
   if (node.type !== 'tag' && node.type !== 'root') return;
-  const block = node.name !== undefined && BLOCK.has(node.name);
+  const block = blocks && node.name !== undefined && BLOCK.has(node.name);
   if (block) out.push('\n');
-  for (const child of node.children ?? []) if (!isNoise(child)) walk(child, out);
+  for (const child of node.children ?? []) if (!isNoise(child)) walk(child, out, blocks);
   if (block) out.push('\n');
+}
+
+/**
+ * The text of a selection as cheerio's .text() reads it (no line breaks added), but with noise
+ * (script, style, svg, iframe…) left out: for one-line fields such as a title or an author, where
+ * .text() would keep the source of a <script> inside an <h1>.
+ */
+export function inlineText(selection: Cheerio<AnyNode>): string {
+  const out: string[] = [];
+  for (const node of selection.toArray() as unknown as DomNode[]) walk(node, out, false);
+  return out.join('');
 }
 
 /** The readable text of a selection: noise inside it left out, one paragraph per line. */

@@ -2,7 +2,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { HtmlListSource } from '../../server/contracts/source';
 import { NonRetryableError } from '../errors';
 import { canonicalUrl } from '../pipeline/canonical-url';
-import { collapseInline, selectionText, type AnyNode } from '../pipeline/clean-text';
+import { collapseInline, inlineText, selectionText, type AnyNode } from '../pipeline/clean-text';
 import { loadHtml } from '../pipeline/load-html';
 import { findLabelledDateWithPrecision, parseDateWithPrecision, type ParsedDate } from '../pipeline/dates';
 import { extractArticle } from '../extract/article';
@@ -143,11 +143,12 @@ export function parseDetailPage(
     throw new NonRetryableError(`layout changed: detail.body "${detail.body}" matched nothing`, { url });
   }
   const title =
-    collapseInline(titleEl?.text() ?? '') ||
+    // Not .text(): that keeps the source of a <script> or <style> inside the heading.
+    collapseInline(titleEl ? inlineText(titleEl) : '') ||
     collapseInline($('meta[property="og:title"]').attr('content') ?? '') ||
     collapseInline($('title').first().text());
 
-  const author = authorEl ? cleanAuthor(authorEl.text()) : null;
+  const author = authorEl ? cleanAuthor(inlineText(authorEl)) : null;
   const published =
     timeFrom(timeEl ?? null, opts.now) ??
     parseDateWithPrecision($('meta[property="article:published_time"]').attr('content')) ??

@@ -21,8 +21,11 @@ export const MAX_URL_CHARS = 2_048;
  */
 export const RawItem = z.object({
   sourceId: z.string().min(1).max(64),
-  /** Canonical URL (tracking parameters stripped, fragment removed). */
-  url: z.url().max(MAX_URL_CHARS),
+  /**
+   * Canonical URL (tracking parameters stripped, fragment removed); http(s) only, never javascript:
+   * or data: — or the system's own urn:yuqing: names (offline sightings have no web address).
+   */
+  url: z.url().max(MAX_URL_CHARS).refine((u) => /^https?:\/\//i.test(u) || u.startsWith('urn:yuqing:'), 'only http(s) URLs'),
   title: z.string().max(MAX_TITLE_CHARS),
   /** Plain text, never HTML. */
   body: z.string().max(MAX_BODY_CHARS),

@@ -26,9 +26,13 @@ export interface ItemTagger {
 }
 
 // C0/C1 controls other than tab and newline never belong in text, and \u0001/\u0002 mark search hits.
-const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) go too: an unclosed override
+// in a title reverses what follows it ("芒果\u202Efdp.exe" shows as "芒果exe.pdf") and bleeds into
+// the dashboard's own text on the same line. Marks (U+200E/200F) and ZWJ (emoji) stay.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-function cleanText(s: string): string {
+/** Crawled text as stored: line breaks normalised, control and bidi-override characters removed. */
+export function cleanText(s: string): string {
   return s.replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, '');
 }
 
@@ -107,7 +111,7 @@ export function createIngestService(deps: {
           url: it.url,
           title,
           body,
-          author: it.author,
+          author: it.author === null ? null : cleanText(it.author).trim() || null,
           contentHash: it.contentHash,
           publishedAt,
           publishedPrecision: publishedAt ? (it.publishedPrecision ?? null) : null,

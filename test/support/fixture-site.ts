@@ -9,6 +9,8 @@ export interface FixturePage {
   charset?: 'utf-8' | 'gbk';
   contentType?: string;
   status?: number;
+  /** Raw bytes sent as they are instead of `body` (e.g. malformed UTF-8); `charset` still labels them. */
+  bytes?: Buffer;
 }
 
 /** A tiny web site on 127.0.0.1 standing in for the internet; pages can change between requests. */
@@ -25,7 +27,7 @@ export async function startFixtureSite(pages: Record<string, FixturePage | (() =
       return;
     }
     const charset = page.charset ?? 'utf-8';
-    const bytes = charset === 'gbk' ? iconv.encode(page.body, 'gbk') : Buffer.from(page.body, 'utf8');
+    const bytes = page.bytes ?? (charset === 'gbk' ? iconv.encode(page.body, 'gbk') : Buffer.from(page.body, 'utf8'));
     res.writeHead(page.status ?? 200, { 'content-type': page.contentType ?? `text/html; charset=${charset}` }).end(bytes);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -34,3 +34,31 @@ export function highlightPhrases(text: string, phrases: readonly string[]): Segm
   if (plainFrom < text.length) out.push({ text: text.slice(plainFrom), hit: false });
   return out;
 }
+
+/** Longest piece of text handed to the browser as one text node (see chunkForLayout). */
+export const LAYOUT_CHUNK = 200;
+
+/** Where a cut would split a character or a grapheme (surrogate pair, combining mark, ZWJ sequence, variation selector). */
+const JOINS_PREVIOUS = /[\p{M}\u200d\ufe00-\ufe0f\udc00-\udfff]/u;
+
+/**
+ * Text cut into pieces of at most about `max` UTF-16 units, never inside a character or a
+ * grapheme cluster. Chromium lays out a long run without break opportunities in time quadratic in
+ * its length (100 000 characters with overflow-wrap: anywhere: 10–25 s of a frozen tab); as
+ * separate inline elements the same text takes milliseconds, looks the same and copies the same.
+ */
+export function chunkForLayout(text: string, max = LAYOUT_CHUNK): string[] {
+  if (text.length <= max) return [text];
+  const out: string[] = [];
+  let from = 0;
+  while (text.length - from > max) {
+    let cut = from + max;
+    // Move forward past anything that joins the previous character (at most a few units).
+    while (cut < text.length && cut - from < max * 2 && (JOINS_PREVIOUS.test(text[cut]!) || text[cut - 1] === '\u200d')) cut++;
+    if (cut >= text.length) break;
+    out.push(text.slice(from, cut));
+    from = cut;
+  }
+  out.push(text.slice(from));
+  return out;
+}
