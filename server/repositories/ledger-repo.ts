@@ -1,6 +1,7 @@
 import type { LedgerAuditEntry, LedgerCategory, LedgerEntry, LedgerTarget, LedgerUnit, PressState, UnitKind, ZeroReport } from '../contracts/ledger';
 import type { DistrictProfile } from '../contracts/report';
 import type { Db } from '../db/open-database';
+import { createChangeCache } from './change-version';
 
 interface UnitRow { id: number; name: string; parent_id: number | null; kind: UnitKind; sort_order: number; depth: number }
 interface CategoryRow { key: string; name: string; measure: string; automatic: number; sort_order: number }
@@ -86,6 +87,7 @@ const bound = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(
 
 /** The outreach ledger's tables: units, categories, entries with their audit, zero reports. */
 export function createLedgerRepo(db: Db) {
+  const cachedPress = createChangeCache(db, 16);
   const insertEntry = db.prepare(
     `INSERT INTO ledger_entries (day, unit_id, category_key, quantity, note, library_id, topic_id, created_by, created_at, updated_at)
      VALUES (@day, @unitId, @categoryKey, @quantity, @note, @libraryId, @topicId, @by, @at, @at)`,
@@ -281,9 +283,10 @@ export function createLedgerRepo(db: Db) {
     },
 
     /** Items on days from..to whose title names a conference, or that carry a decision, oldest first. */
-    pressRows(from: string, to: string): PressRow[] {
-      return (db.prepare(`${PRESS_SELECT} WHERE i.day BETWEEN ? AND ? AND (${PRESS_TITLE} OR d.item_id IS NOT NULL)
-          ORDER BY i.sort_at, i.id`).all(from, to) as PressDbRow[]).map(toPress);
+    /** Reused until the database next changes: every ledger total with a press figure scans these days' items. */
+    pressRows(from: string, to: string): readonly PressRow[] {
+      return cachedPress(`${from}:${to}`, () => (db.prepare(`${PRESS_SELECT} WHERE i.day BETWEEN ? AND ? AND (${PRESS_TITLE} OR d.item_id IS NOT NULL)
+          ORDER BY i.sort_at, i.id`).all(from, to) as PressDbRow[]).map(toPress));
     },
     pressRow(itemId: number): PressRow | null {
       const row = db.prepare(`${PRESS_SELECT} WHERE i.id = ?`).get(itemId) as PressDbRow | undefined;

@@ -1,8 +1,13 @@
 import type { Db } from '../db/open-database';
+import { createChangeCache } from './change-version';
 
-/** Aggregates over items, straight from SQLite (indexed by day; cheap at this scale). */
+/**
+ * Aggregates over items, straight from SQLite (indexed by day). Each is a scan of a day range or of a
+ * whole tag, asked by every dashboard page: answers are reused until the database next changes.
+ */
 export function createStatsRepo(db: Db) {
-  return {
+  const cached = createChangeCache(db);
+  const repo = {
     countByDay(fromDay: string): { day: string; n: number }[] {
       return db
         .prepare('SELECT day, count(*) AS n FROM items WHERE day >= ? GROUP BY day')
@@ -40,6 +45,12 @@ export function createStatsRepo(db: Db) {
         sources: one('SELECT count(*) FROM sources WHERE enabled = 1'),
       };
     },
+  };
+  return {
+    countByDay: (fromDay: string) => cached(`day:${fromDay}`, () => repo.countByDay(fromDay)),
+    countByDayAndTag: (fromDay: string) => cached(`tag:${fromDay}`, () => repo.countByDayAndTag(fromDay)),
+    countByDayAndSource: (fromDay: string) => cached(`source:${fromDay}`, () => repo.countByDayAndSource(fromDay)),
+    overviewCounts: (today: string) => cached(`overview:${today}`, () => repo.overviewCounts(today)),
   };
 }
 
