@@ -118,3 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
   });
 }
+
+/** The server's own address as a local client reaches it (a wildcard host is reached on loopback). */
+export function localUrl(host: string, port: number): string {
+  const h = ['0.0.0.0', '::', ''].includes(host) ? '127.0.0.1' : host;
+  return `http://${h.includes(':') ? `[${h}]` : h}:${port}`;
+}

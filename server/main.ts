@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, localUrl, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { startRuntime } from './runtime';
 import { seedDemoAccounts, seedDemoDistrict, seedDemoLibrary, seedDemoMonitoring, seedDemoUnits } from './demo-seed';
@@ -88,8 +88,8 @@ async function main(): Promise<void> {
     if (accounts) log.info({ accounts }, 'demo: one account per role added (listed on the sign-in page)');
   }
   const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-    process.stdout.write(`\n  舆情监测与宣传工作看板 · dashboard: http://${host}:${info.port}/   API docs: http://${host}:${info.port}/api/docs\n\n`);
+    const url = localUrl(config.host, info.port);
+    process.stdout.write(`\n  舆情监测与宣传工作看板 · dashboard: ${url}/   API docs: ${url}/api/docs\n\n`);
   });
 
   const schedules = config.crawl

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config';
+import { localUrl, type Config } from './config';
 import type { SourceConfig } from './contracts/source';
 import { openDatabase, type Db } from './db/open-database';
 import type { Logger } from './logger';
@@ -29,12 +29,6 @@ export interface RuntimeParts {
   normalise: (s: string) => string;
   /** Serving the bundled demo site: demo accounts may sign in. */
   demoMode?: boolean;
-}
-
-/** The server's own address for links when PUBLIC_URL is unset (a wildcard host is reached on loopback). */
-function localUrl(config: Config): string {
-  const host = ['0.0.0.0', '::', ''].includes(config.host) ? '127.0.0.1' : config.host;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
 }
 
 /** Where the running server's bundled Meilisearch listens, so CLI tools (reindex) can reach it. */
@@ -113,7 +107,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
   services = wireServices({
     db,
     reportsDir: path.join(config.dataDir, 'reports'),
-    reportBaseUrl: config.publicUrl ?? localUrl(config),
+    reportBaseUrl: config.publicUrl ?? localUrl(config.host, config.port),
     onReportError: (err) => log.error({ err }, 'report generation failed'),
     demoMode: parts.demoMode ?? false,
     ingestToken: config.ingestToken,

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, localUrl } from '../config';
 import { openDatabase } from '../db/open-database';
 import { normaliseText } from '../nlp/normalise';
 import { createClaimMatcher } from '../services/claim-matcher';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const services = wireServices({
     db,
     reportsDir: path.join(config.dataDir, 'reports'),
-    reportBaseUrl: config.publicUrl ?? `http://127.0.0.1:${config.port}`,
+    reportBaseUrl: config.publicUrl ?? localUrl(config.host, config.port),
     sources: [],
     tagger: { tag: () => ({ tags: [], score: 0, reasons: [] }) },
     matcher: createClaimMatcher(),

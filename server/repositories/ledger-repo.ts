@@ -55,7 +55,7 @@ const TREE = `WITH RECURSIVE tree(id, name, parent_id, kind, sort_order, depth, 
   SELECT u.id, u.name, u.parent_id, u.kind, u.sort_order, t.depth + 1, t.path || '/' || printf('%09d.%09d', u.sort_order, u.id)
   FROM ledger_units u JOIN tree t ON u.parent_id = t.id)`;
 /** `sub` holds the unit bound as @unitId and everything under it. */
-const SUBTREE = `WITH RECURSIVE sub(id) AS (SELECT @unitId UNION ALL SELECT u.id FROM ledger_units u JOIN sub ON u.parent_id = sub.id)`;
+export const SUBTREE = `WITH RECURSIVE sub(id) AS (SELECT @unitId UNION ALL SELECT u.id FROM ledger_units u JOIN sub ON u.parent_id = sub.id)`;
 const ENTRY_SELECT = `SELECT e.*, u.name AS unit_name, c.name AS category_name, c.measure
   FROM ledger_entries e JOIN ledger_units u ON u.id = e.unit_id JOIN ledger_categories c ON c.key = e.category_key`;
 

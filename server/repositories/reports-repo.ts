@@ -1,5 +1,7 @@
 import type { ReportFile, ReportKind, ReportStatus } from '../contracts/report';
 import type { Db } from '../db/open-database';
+// SUBTREE binds @unitId: the unit and every unit under it.
+import { SUBTREE } from './ledger-repo';
 
 interface ReportRow {
   id: number; kind: ReportKind; from_day: string; to_day: string; unit_id: number | null; unit_name: string | null; title: string;
@@ -19,8 +21,6 @@ export interface ReportCreate { kind: ReportKind; from: string; to: string; unit
 /** Unit activity in a period: what the report's "who reported" table reads. */
 export interface UnitActivity { unitId: number; entries: number; daysReported: number; zeroDays: number }
 
-/** SUBTREE binds @unitId; with no unit every unit counts. */
-const SUBTREE = `WITH RECURSIVE sub(id) AS (SELECT @unitId UNION ALL SELECT u.id FROM ledger_units u JOIN sub ON u.parent_id = sub.id)`;
 
 /** The list of generated reports, and the ledger reads only the report needs. */
 export function createReportsRepo(db: Db) {
