@@ -70,8 +70,12 @@ export interface AppDeps {
   cookies: { mode: 'auto' | 'always' | 'never'; trustProxy: boolean };
   /** Built dashboard (dist/web); null serves the API only. */
   webRoot: string | null;
+  /** Called after every state-changing request of a person (not machine ingest): see change-version.ts. */
+  onPersonWrite?: () => void;
   log: ProblemLogger & Partial<AccessLogger>;
 }
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const CSP = [
   "default-src 'self'",
@@ -114,6 +118,14 @@ export function createApp(deps: AppDeps) {
 
   const { info, debug, warn } = deps.log;
   if (info && debug && warn) app.use('/api/*', accessLog({ info: info.bind(deps.log), debug: debug.bind(deps.log), warn: warn.bind(deps.log) }));
+  // A person's change shows in the very next answer, even where answers may lag background writes.
+  const onPersonWrite = deps.onPersonWrite;
+  if (onPersonWrite) {
+    app.use('/api/*', async (c, next) => {
+      await next();
+      if (!READ_METHODS.has(c.req.method) && !c.req.path.startsWith('/api/ingest/')) onPersonWrite();
+    });
+  }
   // Every API route has an access rule (auth/route-rules.ts); this is where it is enforced.
   app.use('/api/*', authMiddleware({ auth: deps.auth, rules: ROUTE_RULES }));
 

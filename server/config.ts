@@ -30,6 +30,8 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Seconds between evaluations of the alert rules (they also run right after every ingest batch). */
   ALERT_EVERY_S: z.coerce.number().int().min(5).max(3_600).default(60),
+  // How far aggregates may lag background writes (ingest) before they are recomputed; 0 = exact.
+  STALE_MS: z.coerce.number().int().min(0).max(10_000).default(1_000),
   /** Weekly (last Monday–Sunday) and monthly work-summary reports made by themselves, on (default) or off. */
   REPORT_SCHEDULE: z.enum(['on', 'off']).default('on'),
   /** The first admin account, created at start-up when no (non-demo) account exists yet. */
@@ -64,6 +66,8 @@ export interface Config {
   readonly claimMinutes: number;
   readonly publicUrl: string | null;
   readonly alertEverySeconds: number;
+  /** How far cached aggregates may lag background writes (see repositories/change-version.ts). */
+  readonly staleMs: number;
   readonly reportSchedule: boolean;
   readonly admin: { username: string; password: string } | null;
   readonly cookieSecure: 'auto' | 'always' | 'never';
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     claimMinutes: e.CLAIM_MINUTES,
     publicUrl: e.PUBLIC_URL ?? null,
     alertEverySeconds: e.ALERT_EVERY_S,
+    staleMs: e.STALE_MS,
     reportSchedule: e.REPORT_SCHEDULE === 'on',
     admin: e.ADMIN_USER && e.ADMIN_PASSWORD ? { username: e.ADMIN_USER, password: e.ADMIN_PASSWORD } : null,
     cookieSecure: e.COOKIE_SECURE,

@@ -18,6 +18,7 @@ import { createLearningTagger } from './learning-tagger';
 import { createLearningSentiment } from './learning-sentiment';
 import { createApp } from './app';
 import { removeServerPid, writeServerPid } from './ops/server-lock';
+import { setStaleTolerance } from './repositories/change-version';
 
 export const VERSION = '0.1.0';
 
@@ -69,6 +70,7 @@ export async function openSearch(config: Config, log: Logger): Promise<{ index: 
  */
 export async function startRuntime(config: Config, parts: RuntimeParts, log: Logger, webRoot: string | null) {
   const db: Db = openDatabase(path.join(config.dataDir, 'app.db'));
+  setStaleTolerance(db, config.staleMs);
   // Announced before anything else writes: `npm run restore` refuses while this file names a live process.
   writeServerPid(config.dataDir);
   // Ready once start-up has finished; not ready again from the moment shutdown begins (GET /api/ready).
@@ -160,7 +162,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
       }
     });
   };
-  const offItems = events.on('items', evaluateSoon);
+  const offItems = events.on('items-stored', evaluateSoon);
   const alertTimer = setInterval(evaluateSoon, config.alertEverySeconds * 1_000);
   alertTimer.unref();
   const deliveryTimer = setInterval(() => void services?.delivery.tick(), 5_000);
@@ -252,6 +254,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
       if (retentionStart) clearTimeout(retentionStart);
       if (retentionTimer) clearInterval(retentionTimer);
       if (evaluating) clearImmediate(evaluating);
+      services.itemsAnnouncer.close();
       model?.flush();
       sentiment?.flush();
       await sync.stop();

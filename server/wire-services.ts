@@ -6,6 +6,8 @@ import { createItemsRepo } from './repositories/items-repo';
 import { createLibraryRepo, type MatchWrite } from './repositories/library-repo';
 import { createOutboxRepo } from './repositories/outbox-repo';
 import { createReviewQueueRepo } from './repositories/review-queue-repo';
+import { createChangeVersion, freshnessOf, requireFreshAnswers } from './repositories/change-version';
+import { createItemsAnnouncer } from './services/items-announcer';
 import { createReviewsRepo } from './repositories/reviews-repo';
 import type { SearchIndex } from './repositories/search-index';
 import { createSourcesRepo } from './repositories/sources-repo';
@@ -112,7 +114,15 @@ export function wireServices(o: WireOptions) {
   const libraryRepo = createLibraryRepo(db);
   const reviewsRepo = createReviewsRepo(db);
   const clusters = createClusterService({ clusters: createClustersRepo(db) });
-  const jobs = createJobRunner({ onProgress: (job) => events.emit('job', job), now: o.now, log: (err) => o.onJobError?.(err) });
+  const jobs = createJobRunner({
+    onProgress: (job) => {
+      // A finished job's writes are announced by this event: what dashboards reload next must show them.
+      if (job.status === 'done' || job.status === 'failed') requireFreshAnswers(db);
+      events.emit('job', job);
+    },
+    now: o.now,
+    log: (err) => o.onJobError?.(err),
+  });
 
   const claimOf = (id: number) => libraryRepo.get(id)?.claim ?? null;
   const recordMatches = createAutoMatch({
@@ -158,7 +168,7 @@ export function wireServices(o: WireOptions) {
     now: o.now,
   });
   const trendsRepo = createTrendsRepo(db);
-  const trends = createTrendsService({ trends: trendsRepo, now: o.now });
+  const trends = createTrendsService({ trends: trendsRepo, now: o.now, freshness: freshnessOf(db), version: createChangeVersion(db) });
   const insights = createInsightsService({
     keywords: createKeywordsRepo(db),
     events: createEventsRepo(db),
@@ -180,6 +190,8 @@ export function wireServices(o: WireOptions) {
     onChanged: kick,
     now: o.now,
   });
+  // Dashboards hear of stored items no sooner than the stale tolerance after (see items-announcer.ts).
+  const itemsAnnouncer = createItemsAnnouncer((n) => events.emit('items', { new: n }), () => freshnessOf(db).staleMs);
   const ingest = createIngestService({
     items: itemsRepo,
     sources: sourcesRepo,
@@ -191,6 +203,7 @@ export function wireServices(o: WireOptions) {
     keywords: insights.step,
     questions: voids.step,
     events,
+    announce: itemsAnnouncer.announce,
     onStored: kick,
     now: o.now,
   });
@@ -254,7 +267,7 @@ export function wireServices(o: WireOptions) {
     return delivery.test(w);
   };
   const ledger = createLedgerService({ ledger: createLedgerRepo(db), now: o.now });
-  const stats = createStatsService({ stats: createStatsRepo(db), sources: sourcesRepo, now: o.now });
+  const stats = createStatsService({ stats: createStatsRepo(db, trendsRepo), sources: sourcesRepo, now: o.now });
   const auth = createAuthService({
     repo: createAuthRepo(db),
     hasher: o.hasher ?? argon2Hasher,
@@ -315,6 +328,7 @@ export function wireServices(o: WireOptions) {
     sentiment,
     sentimentRepo,
     trends,
+    trendsRepo,
     insights,
     voids,
     ledger,
@@ -325,6 +339,9 @@ export function wireServices(o: WireOptions) {
     alertEvaluator,
     delivery,
     testWebhook,
+    itemsAnnouncer,
+    /** After a person's change: no cached answer may lag the database any more (see change-version.ts). */
+    requireFreshAnswers: () => requireFreshAnswers(db),
     /** Loads what lives in memory (near-duplicate and claim indexes, topic rules) from SQLite. */
     rebuildIndexes() {
       return { ...clusters.rebuild(), libraryEntries: library.rebuildIndex(), topics: topics.load() };
@@ -357,5 +374,6 @@ export function serviceDeps(s: Services) {
     auth: s.auth,
     testWebhook: s.testWebhook,
     sources: s.sourcesRepo,
+    onPersonWrite: s.requireFreshAnswers,
   };
 }

@@ -4,6 +4,7 @@ import type { Item, ItemKind, Reason, ScoredSentiment, SentimentLabel, Tag, Time
 import type { ItemSort } from '../contracts/api';
 import { ITEM_COLUMNS, ITEM_FROM, rowToItem, type ItemRow } from './item-rows';
 import { prepareEnqueue } from './outbox-repo';
+import { createChangeCache } from './change-version';
 
 export interface NewItem {
   sourceId: string;
@@ -123,6 +124,10 @@ export function createItemsRepo(db: Db, now: () => Date = () => new Date()) {
   // Listing and paging build their SQL from the filter, but the same few shapes come back on every
   // request: keep their prepared statements rather than compiling them again each time.
   const statements = new Map<string, Database.Statement>();
+  // A list's total is a count over a range of the table, asked with every page: reused until the
+  // database changes (or, under the stale tolerance, for a moment longer while ingest writes).
+  const cachedCount = createChangeCache(db, 256);
+
   function prepared(sql: string, pluck = false): Database.Statement {
     const key = `${pluck ? 'p' : 'r'}:${sql}`;
     let st = statements.get(key);
@@ -197,14 +202,16 @@ export function createItemsRepo(db: Db, now: () => Date = () => new Date()) {
       // Counted over items alone: the filters read only items (and subqueries), every item has its source
       // (a foreign key), and the outer joins of ITEM_FROM are on unique keys, so the joins change no count.
       // Joining them made this count of a 200k-item table most of a page's cost.
-      const total = prepared(`SELECT count(*) FROM items i ${sql}`, true).get(...params) as number;
+      const countSql = `SELECT count(*) FROM items i ${sql}`;
+      const total = cachedCount(`${countSql}\u0000${JSON.stringify(params)}`, () => prepared(countSql, true).get(...params) as number);
       // The page's ids first, from items alone (the order is on items' own columns), then the full rows
       // of just those: OFFSET skips cheap index entries instead of building joined rows to throw away.
-      const ids = prepared(`SELECT i.id FROM items i ${sql} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`, true).all(
-        ...params,
-        limit,
-        offset,
-      ) as number[];
+      // Which ids are on the page is reused like the total (a filtered page can scan thousands of index
+      // entries); the rows themselves are always read fresh.
+      const pageSql = `SELECT i.id FROM items i ${sql} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`;
+      const ids = cachedCount(`${pageSql}\u0000${JSON.stringify(params)}\u0000${limit}\u0000${offset}`, () =>
+        prepared(pageSql, true).all(...params, limit, offset) as number[],
+      );
       const byId = new Map<number, ItemRow>();
       if (ids.length) {
         const page = whereClause({ ids });

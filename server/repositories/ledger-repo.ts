@@ -87,7 +87,9 @@ const bound = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(
 
 /** The outreach ledger's tables: units, categories, entries with their audit, zero reports. */
 export function createLedgerRepo(db: Db) {
-  const cachedPress = createChangeCache(db, 16);
+  // Press conferences are counted for work summaries: new items may take up to a minute to count
+  // (a person's write, such as confirming a conference, shows at once).
+  const cachedPress = createChangeCache(db, 16, { slowerTolerance: 60_000 });
   const insertEntry = db.prepare(
     `INSERT INTO ledger_entries (day, unit_id, category_key, quantity, note, library_id, topic_id, created_by, created_at, updated_at)
      VALUES (@day, @unitId, @categoryKey, @quantity, @note, @libraryId, @topicId, @by, @at, @at)`,

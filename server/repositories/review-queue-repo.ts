@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-database';
-import { createChangeVersion } from './change-version';
+import { createChangeVersion, freshnessOf, mayServeStale } from './change-version';
+import { createCandidateSet } from './review-queue-candidates';
 import type { QueueSort, QueueStatus } from '../contracts/review';
 import type { Tag } from '../contracts/item';
 
@@ -67,6 +68,10 @@ const MAX_RANKINGS = 32;
 
 interface Ranking {
   version: string;
+  /** The freshness epoch it was computed under (see change-version.ts). */
+  epoch: number;
+  /** Real time it was computed (the stale tolerance is real time, not the injectable clock). */
+  computedAtMs: number;
   atMs: number;
   untilMs: number;
   hits: QueueHit[];
@@ -90,10 +95,14 @@ const ORDER: Record<QueueSort, string> = {
 export function createReviewQueueRepo(db: Db, opts: { maxAgeMs?: number } = {}) {
   const maxAgeMs = opts.maxAgeMs ?? RANKING_MAX_AGE_MS;
   const version = createChangeVersion(db);
+  const freshness = freshnessOf(db);
   const nextClaimExpiry = db
     .prepare('SELECT min(claim_expires_at) FROM reviews WHERE claimed_by IS NOT NULL AND claim_expires_at > ?')
     .pluck();
   const cache = new Map<string, Ranking>();
+  // The default desk view (no tag or topic filter) is ranked from candidates kept in memory; the
+  // rarer filtered views run the SQL ranking below.
+  const candidates = createCandidateSet(db, { candidateIdsSql: CANDIDATE_IDS, offlineSourceId: OFFLINE_SOURCE_ID });
 
   function rank(f: QueueFilter, sort: QueueSort, nowIso: string): QueueHit[] {
     const ids = f.tag ? TAGGED_IDS : CANDIDATE_IDS;
@@ -154,15 +163,22 @@ export function createReviewQueueRepo(db: Db, opts: { maxAgeMs?: number } = {}) 
       const nowMs = Date.parse(nowIso);
       const v = version();
       let hit = cache.get(key);
-      if (!hit || hit.version !== v || nowMs < hit.atMs || nowMs >= hit.untilMs) {
+      // Background writes (ingest) may be up to the stale tolerance behind; a person's write never is.
+      const current = (r: Ranking) => r.version === v || mayServeStale(freshness, r.computedAtMs, r.epoch, Date.now());
+      if (!hit || !current(hit) || nowMs < hit.atMs || nowMs >= hit.untilMs) {
         // A write anywhere drops every ranking (they share their inputs), not just this one.
-        if (hit?.version !== v) for (const [k, r] of cache) if (r.version !== v) cache.delete(k);
+        for (const [k, r] of cache) if (!current(r)) cache.delete(k);
         if (cache.size >= MAX_RANKINGS) cache.clear();
-        const hits = rank(f, sort, nowIso);
+        let hits: QueueHit[];
+        if (f.tag || f.topicId) hits = rank(f, sort, nowIso);
+        else {
+          candidates.sync();
+          hits = candidates.rank(f, sort, nowIso);
+        }
         // A claim lapsing changes "new" and "in-progress" by itself, with no write: recompute then.
         const expiry = statusClause(f.status).needsNow ? (nextClaimExpiry.get(nowIso) as string | null) : null;
         const untilMs = Math.min(nowMs + maxAgeMs, expiry ? Date.parse(expiry) : Infinity);
-        hit = { version: v, atMs: nowMs, untilMs, hits };
+        hit = { version: v, epoch: freshness.epoch, computedAtMs: Date.now(), atMs: nowMs, untilMs, hits };
         cache.set(key, hit);
       }
       return { hits: hit.hits.slice(offset, offset + limit), total: hit.hits.length };
@@ -171,7 +187,11 @@ export function createReviewQueueRepo(db: Db, opts: { maxAgeMs?: number } = {}) 
     /** Forgets every cached ranking (the next request recomputes). */
     invalidate(): void {
       cache.clear();
+      candidates.invalidate();
     },
+
+    /** The SQL ranking, whatever the filter (the reference the in-memory ranking is tested against). */
+    rankWithSql: rank,
   };
 }
 

@@ -1,32 +1,33 @@
 import type { Db } from '../db/open-database';
 import { createChangeCache } from './change-version';
+import type { TrendsRepo } from './trends-repo';
 
 /**
- * Aggregates over items, straight from SQLite (indexed by day). Each is a scan of a day range or of a
- * whole tag, asked by every dashboard page: answers are reused until the database next changes.
+ * Aggregates over items for the overview: counts, and per-day series read from the trend rollup. Each is
+ * asked by every dashboard page: answers are reused until the database next changes (see change-version.ts).
  */
-export function createStatsRepo(db: Db) {
+export function createStatsRepo(db: Db, rollup: Pick<TrendsRepo, 'refresh'>) {
   const cached = createChangeCache(db);
   const repo = {
+    // Per-day series come from the daily trend rollup (0011/0021: new items are counted into it as
+    // they are stored; `refresh` recomputes hours that changed since): a month reads a few hundred
+    // small rows instead of every item of the month. items.day and trend_daily.day are both the
+    // Asia/Shanghai day of sort_at.
     countByDay(fromDay: string): { day: string; n: number }[] {
-      return db
-        .prepare('SELECT day, count(*) AS n FROM items WHERE day >= ? GROUP BY day')
-        .all(fromDay) as { day: string; n: number }[];
+      rollup.refresh();
+      return db.prepare(`SELECT day, n FROM trend_daily WHERE dim = 'all' AND day >= ?`).all(fromDay) as { day: string; n: number }[];
     },
     countByDayAndTag(fromDay: string): { day: string; key: string; n: number }[] {
-      return db
-        .prepare(
-          `SELECT i.day AS day, t.tag AS key, count(*) AS n FROM items i JOIN item_tags t ON t.item_id = i.id
-           WHERE i.day >= ? GROUP BY i.day, t.tag`,
-        )
-        .all(fromDay) as { day: string; key: string; n: number }[];
+      rollup.refresh();
+      return db.prepare(`SELECT day, key, n FROM trend_daily WHERE dim = 'tag' AND day >= ?`).all(fromDay) as { day: string; key: string; n: number }[];
     },
     countByDayAndSource(fromDay: string): { day: string; key: string; label: string; n: number }[] {
+      rollup.refresh();
       return db
         .prepare(
-          `SELECT i.day AS day, i.source_id AS key, s.name AS label, count(*) AS n
-           FROM items i JOIN sources s ON s.id = i.source_id
-           WHERE i.day >= ? GROUP BY i.day, i.source_id`,
+          `SELECT d.day AS day, d.key AS key, s.name AS label, d.n AS n
+           FROM trend_daily d JOIN sources s ON s.id = d.key
+           WHERE d.dim = 'source' AND d.day >= ?`,
         )
         .all(fromDay) as { day: string; key: string; label: string; n: number }[];
     },

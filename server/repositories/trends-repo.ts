@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { freshnessOf, mayServeStale } from './change-version';
 import { shanghaiDay, shanghaiDayStart } from '../lib/time';
 
 export type TrendDim = 'all' | 'source' | 'kind' | 'tag' | 'sentiment' | 'topic' | 'topic-sentiment';
@@ -92,6 +93,11 @@ export function createTrendsRepo(db: Db) {
   }
 
   const anyDirty = db.prepare('SELECT EXISTS (SELECT 1 FROM trend_dirty)').pluck();
+  // Ingest marks the current hour dirty with every batch, and recomputing it reads all of its items:
+  // under the stale tolerance (change-version.ts) it is recomputed at most that often.
+  const freshness = freshnessOf(db);
+  let refreshedAtMs = -Infinity;
+  let refreshedEpoch = -1;
 
   return {
     /** True when some hour awaits recomputation (something changed since the last refresh). */
@@ -100,6 +106,10 @@ export function createTrendsRepo(db: Db) {
     },
     /** Brings the rollup up to date; returns the number of hours recomputed. */
     refresh(batch = 500): number {
+      const nowMs = Date.now();
+      if (mayServeStale(freshness, refreshedAtMs, refreshedEpoch, nowMs)) return 0;
+      refreshedAtMs = nowMs;
+      refreshedEpoch = freshness.epoch;
       let total = 0;
       for (;;) {
         const hours = dirty.all(batch) as string[];

@@ -29,6 +29,11 @@ export interface AppEvents {
    * only; not sent to the dashboard's event stream).
    */
   'sources-changed': { ids: string[] };
+  /**
+   * Items committed by ingest, at once (server-side only: alert evaluation follows every batch). The
+   * dashboards hear of them through 'items', sent later (see items-announcer.ts).
+   */
+  'items-stored': { new: number };
 }
 
 export function createEventBus() {

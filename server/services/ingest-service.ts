@@ -61,6 +61,8 @@ export function createIngestService(deps: {
   /** Monitoring topics: each stored item joins the topics whose rules it meets. */
   topics?: TopicStep;
   events?: EventBus;
+  /** Tells the dashboards (the 'items' event, see items-announcer.ts); without it, 'items' is emitted at once. */
+  announce?: (newItems: number) => void;
   onStored?: () => void;
   now?: () => Date;
 }) {
@@ -143,7 +145,9 @@ export function createIngestService(deps: {
       placement.commit();
       const result = { new: ids.length, duplicate: prepared.length - ids.length };
       if (ids.length) {
-        deps.events?.emit('items', { new: ids.length });
+        deps.events?.emit('items-stored', { new: ids.length });
+        if (deps.announce) deps.announce(ids.length);
+        else deps.events?.emit('items', { new: ids.length });
         deps.onStored?.();
       }
       return result;

@@ -30,6 +30,11 @@ const KEYWORD_CHARS = 240;
 const KEYWORDS_PER_ITEM = 8;
 /** Hot words and events move over hours: answers are reused for this long. */
 const CACHE_MS = 30_000;
+/**
+ * The week before the window (the baseline) lies wholly in the past: only posts published back then
+ * and collected late change it. Summing it is most of the cost (a week of words), so it is reused longer.
+ */
+const BASELINE_CACHE_MS = 10 * 60_000;
 /** An event is a story repeated: at least this many items of one cluster in the window. */
 const MIN_EVENT_ITEMS = 2;
 
@@ -50,11 +55,12 @@ export function createInsightsService(deps: {
 }) {
   const now = deps.now ?? (() => new Date());
   const cache = new Map<string, { at: number; value: unknown }>();
-  function cached<T>(key: string, compute: () => T): T {
+  function cached<T>(key: string, compute: () => T, ttlMs = CACHE_MS): T {
     const t = performance.now();
     const hit = cache.get(key);
-    if (hit && t - hit.at < CACHE_MS) return hit.value as T;
+    if (hit && t - hit.at < ttlMs) return hit.value as T;
     const value = compute();
+    if (cache.size >= 200) cache.clear();
     cache.set(key, { at: t, value });
     return value;
   }
@@ -79,7 +85,7 @@ export function createInsightsService(deps: {
         const baselineFrom = from - BASELINE_HOURS * HOUR_MS;
         const iso = (ms: number) => new Date(ms).toISOString();
         const current = deps.keywords.window(iso(from), iso(to));
-        const baseline = deps.keywords.window(iso(baselineFrom), iso(from));
+        const baseline = cached(`b:${baselineFrom}:${from}`, () => deps.keywords.window(iso(baselineFrom), iso(from)), BASELINE_CACHE_MS);
         return {
           from: iso(from),
           to: iso(to),

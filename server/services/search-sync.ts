@@ -9,6 +9,12 @@ export interface SearchSyncLogger {
 
 const BATCH = 500;
 const MAX_BACKOFF_MS = 60_000;
+/**
+ * New work waits at least this long after the previous send: under steady ingest (ten batches a
+ * second) this sends one larger indexing task instead of many small ones, each of which costs
+ * Meilisearch a commit — CPU that searches, on the same machine, then lack.
+ */
+const MIN_GAP_MS = 500;
 
 /**
  * Drains the SQLite outbox into Meilisearch. Failures back off exponentially and are retried
@@ -30,6 +36,7 @@ export function createSearchSync(deps: {
   let stopped = true;
   let kickRequested = false;
   let wasFailing = false;
+  let lastSentMs = -Infinity;
 
   /** Sends every due entry once; returns how many documents were written. */
   async function drainOnce(): Promise<number> {
@@ -77,9 +84,10 @@ export function createSearchSync(deps: {
     })().catch(() => 0);
     await running;
     running = null;
+    lastSentMs = Date.now();
     if (kickRequested) {
       kickRequested = false;
-      schedule(0);
+      schedule(MIN_GAP_MS);
     } else schedule(deps.idleMs ?? 1_000);
   }
 
@@ -91,7 +99,7 @@ export function createSearchSync(deps: {
     /** New work arrived: drain soon instead of waiting for the idle poll. */
     kick() {
       if (running) kickRequested = true;
-      else schedule(20);
+      else schedule(Math.max(20, lastSentMs + MIN_GAP_MS - Date.now()));
     },
     drainOnce,
     /** Waits until the outbox is empty or the deadline passes (used by tests and graceful shutdown). */

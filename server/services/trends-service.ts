@@ -1,6 +1,7 @@
 import type { RumourTrend, TrendBy, TrendLine, TrendQuery, TrendResult } from '../contracts/trends';
 import { ValidationError } from '../errors';
 import { shanghaiDay } from '../lib/time';
+import { mayServeStale, type Freshness } from '../repositories/change-version';
 import { hourKey, type TrendDim, type TrendsRepo } from '../repositories/trends-repo';
 import { parseBounds } from './date-bounds';
 
@@ -90,18 +91,32 @@ function dimsFor(by: TrendBy, topic: number | undefined): { total: TrendDim; ser
 }
 
 /** Trend lines from the hourly rollup: volume by dimension, share of all items, and the previous period. */
-export function createTrendsService(deps: { trends: TrendsRepo; now?: () => Date }) {
+export function createTrendsService(deps: {
+  trends: TrendsRepo;
+  now?: () => Date;
+  freshness?: Freshness;
+  /** Moves whenever the database may have changed (createChangeVersion): new items are counted at insert. */
+  version?: () => string;
+}) {
   const now = deps.now ?? (() => new Date());
-  const cache = new Map<string, { at: number; value: unknown }>();
+  const freshness: Freshness = deps.freshness ?? { staleMs: 0, epoch: 0 };
+  const version = deps.version ?? (() => '');
+  const cache = new Map<string, { at: number; epoch: number; version: string; value: unknown }>();
 
   function cached<T>(key: string, compute: () => T): T {
     // Real elapsed time, not the injectable business clock.
-    const t = performance.now();
+    const t = Date.now();
     const hit = cache.get(key);
-    if (hit && t - hit.at < CACHE_MS && !deps.trends.hasDirty()) return hit.value as T;
+    // Any write (new items are counted into the rollup as they are stored) ends the reuse, unless the
+    // stale tolerance allows it for a moment (see change-version.ts).
+    const v = version();
+    if (hit && t - hit.at < CACHE_MS && t >= hit.at) {
+      const unchanged = hit.version === v && !deps.trends.hasDirty();
+      if (unchanged || mayServeStale(freshness, hit.at, hit.epoch, t)) return hit.value as T;
+    }
     const value = compute();
     if (cache.size > 200) cache.clear();
-    cache.set(key, { at: t, value });
+    cache.set(key, { at: t, epoch: freshness.epoch, version: v, value });
     return value;
   }
 

@@ -45,15 +45,30 @@ afterAll(async () => {
 });
 
 describe('dashboard load while ingesting', () => {
-  it('20 connections for 5 s with 100 items/s ingested: no errors, no 5xx, every acknowledged item stored', async () => {
+  it('20 users (live-event streams open, 2 requests/s each) for 5 s with 100 items/s ingested: no errors, no 5xx, every acknowledged item stored', async () => {
     const roles: Role[] = ['leader', 'analyst', 'editor', 'admin'];
     const sessions = roles.flatMap((role) =>
       [0, 1].map((i) => ({ role, headers: signIn(runtime.db, runtime.services.auth, role, { username: `smoke-${role}-${i}` }).headers })),
     );
     const before = runtime.itemsRepo.countItems();
-    const r = await runLoad({ baseUrl, sessions, connections: 20, seconds: 5, ingestRate: 100, ingestToken: token, sourceId: 'load' });
+    const r = await runLoad({
+      baseUrl,
+      sessions,
+      connections: 20,
+      seconds: 5,
+      ingestRate: 100,
+      ingestToken: token,
+      sourceId: 'load',
+      ratePerConnection: 2,
+      eventStreams: 20,
+    });
     process.stdout.write(`load smoke: ${JSON.stringify({ http: { ...r.http, statuses: r.http.statuses }, ingest: r.ingest })}\n`);
     expect(r.http.total).toBeGreaterThan(0);
+    // Paced users: about 2 requests per second each, never back to back.
+    expect(r.http.total).toBeLessThanOrEqual(20 * 2 * 6);
+    expect(r.events).toMatchObject({ opened: 20, failed: 0 });
+    // The stored items were announced on every stream (at least once each, coalesced).
+    expect(r.events.itemsEvents).toBeGreaterThanOrEqual(20);
     expect(r.http.errors).toBe(0);
     expect(r.http.timeouts).toBe(0);
     expect(r.http.fivexx).toBe(0);

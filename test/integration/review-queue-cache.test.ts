@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewQueueRepo } from '../../server/repositories/review-queue-repo';
+import { setStaleTolerance } from '../../server/repositories/change-version';
 import type { ItemTagger } from '../../server/services/ingest-service';
 import { createDbApp } from '../support/db-app';
 import { rawItem, rssSource } from '../support/factories';
@@ -83,5 +84,49 @@ describe('the cached review queue', () => {
     expect(newIds(clock + 60_000)).not.toContain(idOf('丁'));
     // The claim lapses after 15 minutes: the ranking computed before is not reused past it.
     expect(newIds(clock + 16 * 60_000)).toContain(idOf('丁'));
+  });
+});
+
+// Under a stale tolerance (STALE_MS, see change-version.ts) background writes such as ingest may be
+// seen up to that late; a person's write is seen by the very next request.
+describe('the stale tolerance for background writes', () => {
+  const ingestSuspect = (title: string) =>
+    t.ingest.ingest([rawItem({ sourceId: 'forum', title, body: `网传${title}小区明天停电停水一整天，赶紧储备物资`, publishedAt: '2026-11-20T01:40:00Z' })]);
+
+  it('lets the queue and the overview lag ingest until a person writes something', async () => {
+    setStaleTolerance(t.db, 60_000);
+    try {
+      const queueBefore = await call('GET', '/api/review/queue?status=all&pageSize=50');
+      const overviewBefore = await call('GET', '/api/stats/overview');
+      ingestSuspect('戊');
+      // Within the tolerance, with no person's write since: the answers computed before are reused.
+      expect(titles(await call('GET', '/api/review/queue?status=all&pageSize=50'))).toEqual(titles(queueBefore));
+      expect(await call('GET', '/api/stats/overview')).toEqual(overviewBefore);
+      // Any state-changing request of a person ends the tolerance for every cached answer.
+      await call('POST', `/api/review/items/${idOf('甲')}/claim`, { editor: 'x' });
+      expect(titles(await call('GET', '/api/review/queue?status=all&pageSize=50'))).toContain('戊');
+      expect(await call('GET', '/api/stats/overview')).not.toEqual(overviewBefore);
+    } finally {
+      setStaleTolerance(t.db, 0);
+    }
+  });
+
+  it('catches up with ingest by itself once the tolerance has passed', async () => {
+    setStaleTolerance(t.db, 150);
+    try {
+      const before = titles(await call('GET', '/api/review/queue?status=all&pageSize=50'));
+      ingestSuspect('己');
+      expect(before).not.toContain('己');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(titles(await call('GET', '/api/review/queue?status=all&pageSize=50'))).toContain('己');
+    } finally {
+      setStaleTolerance(t.db, 0);
+    }
+  });
+
+  it('is exact without a tolerance', async () => {
+    await call('GET', '/api/review/queue?status=all&pageSize=50');
+    ingestSuspect('庚');
+    expect(titles(await call('GET', '/api/review/queue?status=all&pageSize=50'))).toContain('庚');
   });
 });

@@ -74,15 +74,19 @@ function summarise(latencies: number[]) {
   return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.length ? s[s.length - 1]! : NaN };
 }
 
-/** Unique items for the ingest route: titles from the same vocabulary the dashboard searches. */
+/** Unique items for the ingest route: titles from the same vocabulary the dashboard searches, one in twenty rumour-like. */
 function ingestBatch(sourceId: string, n: number, seq: { i: number }) {
   const now = new Date().toISOString();
   return Array.from({ length: n }, () => {
     const i = seq.i++;
     const w = WORDS[i % WORDS.length]!;
     const nonce = crypto.randomUUID();
-    const title = `${w}情况通报 ${i}`;
-    const body = `${w} 相关居民反映 ${WORDS[(i * 7) % WORDS.length]} 问题，编号 ${nonce}`;
+    // One post in twenty reads like a rumour (the rumour desk's queue grows during the run, as in an incident).
+    const rumourLike = i % 20 === 0;
+    const title = rumourLike ? `网传${w}明天全部停止` : `${w}情况通报 ${i}`;
+    const body = rumourLike
+      ? `网传${w}明天全部停止，千万别去，紧急扩散，赶紧转发给家人，编号 ${nonce}`
+      : `${w} 相关居民反映 ${WORDS[(i * 7) % WORDS.length]} 问题，编号 ${nonce}`;
     return {
       sourceId,
       url: `https://load.test/${sourceId}/${nonce}`,
@@ -107,6 +111,13 @@ export interface LoadOptions {
   sourceId: string;
   /** Batches per second the ingest rate is split into. */
   ingestTicksPerSecond?: number;
+  /**
+   * Requests per second each connection (one user) sends at most; 0 or absent: back to back, the
+   * next request leaving as soon as the last answer arrived (saturation, not users).
+   */
+  ratePerConnection?: number;
+  /** Live-event streams (/api/events) held open during the run, one per user, as the dashboard does. */
+  eventStreams?: number;
   now?: number;
 }
 
@@ -121,6 +132,7 @@ export async function runLoad(o: LoadOptions) {
   });
   let n = 0;
   const latencies: number[] = [];
+  const byEndpoint = new Map<string, number[]>();
   const statusCounts = new Map<number, number>();
 
   // The ingest driver: a batch every tick, never more than 4 in flight (a slow server is measured as a
@@ -155,6 +167,7 @@ export async function runLoad(o: LoadOptions) {
       ingest.inFlight--;
     }
   };
+  const streams = await openEventStreams(o.baseUrl, o.sessions, o.eventStreams ?? 0);
   const ingestStarted = performance.now();
   const timer = o.ingestRate > 0 ? setInterval(() => void ingestOnce(), 1_000 / ticks) : null;
 
@@ -164,13 +177,16 @@ export async function runLoad(o: LoadOptions) {
         url: o.baseUrl,
         connections: o.connections,
         duration: o.seconds,
+        ...(o.ratePerConnection ? { connectionRate: o.ratePerConnection } : {}),
         requests: [
           {
-            setupRequest: (req) => {
+            setupRequest: (req, context) => {
               const { s, t } = tables[n % tables.length]!;
               const e = t[(n * 7919) % t.length]!;
               const path = e.path(n);
               n++;
+              // Read back when the answer arrives (one request in flight per connection).
+              (context as { endpoint?: string }).endpoint = e.name;
               return { ...req, path, headers: { ...req.headers, ...s.headers } } as typeof req;
             },
           },
@@ -178,12 +194,17 @@ export async function runLoad(o: LoadOptions) {
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
-    instance.on('response', (_client, status, _bytes, ms) => {
+    instance.on('response', (client, status, _bytes, ms) => {
       statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
       latencies.push(ms);
+      const name = (client as unknown as { requestIterator?: { context?: { endpoint?: string } } }).requestIterator?.context?.endpoint ?? '?';
+      let list = byEndpoint.get(name);
+      if (!list) byEndpoint.set(name, (list = []));
+      list.push(ms);
     });
   });
   if (timer) clearInterval(timer);
+  const events = streams.close();
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
   // Batches still in flight are waited for, so the counts add up.
   while (ingest.inFlight > 0) await new Promise((r) => setTimeout(r, 20));
@@ -192,8 +213,10 @@ export async function runLoad(o: LoadOptions) {
   const non2xx = [...statusCounts].filter(([s]) => s < 200 || s >= 300).reduce((a, [, c]) => a + c, 0);
   const fivexx = [...statusCounts].filter(([s]) => s >= 500).reduce((a, [, c]) => a + c, 0);
   return {
+    events,
     refused,
     alone: Object.fromEntries([...alone].map(([k, v]) => [k, Math.round(v)])),
+    endpoints: [...byEndpoint].map(([name, l]) => ({ name, ...summarise(l) })).sort((a, b) => b.p99 - a.p99),
     http: {
       ...http,
       rps: result.requests.average,
@@ -219,3 +242,50 @@ export async function runLoad(o: LoadOptions) {
 }
 
 export type LoadResult = Awaited<ReturnType<typeof runLoad>>;
+
+/**
+ * Holds N /api/events streams open (sessions in turn) and counts the events they receive, so the
+ * server pays for its live dashboards during the run; close() ends them and reports what arrived.
+ */
+async function openEventStreams(baseUrl: string, sessions: Session[], n: number) {
+  const controller = new AbortController();
+  let opened = 0;
+  let events = 0;
+  let itemsEvents = 0;
+  let failed = 0;
+  const decoder = new TextDecoder();
+  await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      try {
+        const res = await fetch(`${baseUrl}/api/events`, { headers: sessions[i % sessions.length]!.headers, signal: controller.signal });
+        if (res.status !== 200 || !res.body) {
+          failed++;
+          return;
+        }
+        opened++;
+        const reader = res.body.getReader();
+        void (async () => {
+          try {
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) break;
+              const text = decoder.decode(value);
+              events += (text.match(/^event:/gm) ?? []).length;
+              itemsEvents += (text.match(/^event: ?items$/gm) ?? []).length;
+            }
+          } catch {
+            // aborted at the end of the run
+          }
+        })();
+      } catch {
+        failed++;
+      }
+    }),
+  );
+  return {
+    close() {
+      controller.abort();
+      return { opened, failed, events, itemsEvents };
+    },
+  };
+}

@@ -26,6 +26,10 @@ const { values } = parseArgs({
     'ingest-rate': { type: 'string', default: '500' },
     items: { type: 'string', default: '200000' },
     data: { type: 'string' },
+    // Requests per second per user (connection); 0: back to back (saturation).
+    rate: { type: 'string', default: '0' },
+    // Live-event streams held open (one per user by default).
+    streams: { type: 'string' },
   },
 });
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -36,7 +40,9 @@ async function main() {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const token = crypto.randomBytes(24).toString('hex');
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'serve.ts'), dataDir, String(port), values.items!, token], {
+  // LOAD_SERVER_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops.
+  const profile = process.env.LOAD_SERVER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.LOAD_SERVER_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(HERE, 'serve.ts'), dataDir, String(port), values.items!, token], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env },
   });
@@ -57,9 +63,13 @@ async function main() {
       ingestRate: Number(values['ingest-rate']),
       ingestToken: token,
       sourceId: 'load',
+      ratePerConnection: Number(values.rate),
+      eventStreams: Number(values.streams ?? values.connections),
     });
     const ms = (v: number) => v.toFixed(1);
-    process.stdout.write(`\n${values.connections} connections, ${values.seconds} s, ingest target ${values['ingest-rate']} items/s; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+    const pace = Number(values.rate) > 0 ? `each at most ${values.rate} request/s` : 'back to back';
+    process.stdout.write(`\n${values.connections} connections (${pace}), ${values.seconds} s, ingest target ${values['ingest-rate']} items/s; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+    process.stdout.write(`live-event streams: ${r.events.opened} open (${r.events.failed} refused), ${r.events.events.toLocaleString()} events received (${r.events.itemsEvents.toLocaleString()} 'items')\n`);
     process.stdout.write(`one request alone before the load (ms): ${JSON.stringify(r.alone)}\n`);
     if (r.refused.length) process.stdout.write(`not in a role's mix (403 by design): ${r.refused.join('; ')}\n`);
     process.stdout.write('\n| traffic | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx |\n|---|---|---|---|---|---|---|---|---|\n');
@@ -72,6 +82,8 @@ async function main() {
     process.stdout.write(
       `\ningest: ${r.ingest.acked.toLocaleString()} of ${r.ingest.sent.toLocaleString()} items stored, ${r.ingest.achieved.toFixed(0)} items/s achieved (target ${r.ingest.target}); ${r.ingest.skippedTicks} ticks skipped (4 batches already in flight)\n`,
     );
+    process.stdout.write('\n| endpoint | requests | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n');
+    for (const e of r.endpoints) process.stdout.write(`| ${e.name} | ${e.n} | ${ms(e.p50)} | ${ms(e.p95)} | ${ms(e.p99)} | ${ms(e.max)} |\n`);
     process.stdout.write(`statuses: ${JSON.stringify(r.http.statuses)}; autocannon's own histogram: p50 ${r.http.autocannon.p50} ms, p99 ${r.http.autocannon.p99} ms\n`);
   } finally {
     child.kill('SIGTERM');

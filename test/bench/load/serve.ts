@@ -10,6 +10,7 @@
 import { serve } from '@hono/node-server';
 import fs from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pino from 'pino';
 import { loadConfig } from '../../../server/config';
 import { openDatabase } from '../../../server/db/open-database';
@@ -84,7 +85,16 @@ const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: '1
   process.stdout.write(`${JSON.stringify({ ready: true, sessions, items: total, indexed })}\n`);
 });
 
+// How long the event loop was blocked: the server's own share of the latencies the driver measures.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
 const stop = async () => {
+  loopDelay.disable();
+  const ms = (ns: number) => Math.round(ns / 1e6);
+  process.stderr.write(
+    `server event-loop delay: p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms\n`,
+  );
   server.close();
   await runtime.close();
   process.exit(0);
