@@ -83,6 +83,15 @@ function clean(text: unknown, maxChars: number): string {
 }
 
 /**
+ * The words of a short text (a search query) as jieba cuts them in precise mode, in order, with
+ * nothing filtered: for marking a query's words in results, not for counting keywords.
+ */
+export function segmentWords(text: string): string[] {
+  const capped = cap(text, 200);
+  return capped.trim() ? getEngine().jieba.cut(capped, true) : [];
+}
+
+/**
  * The keyword candidates of a text in reading order, repeats kept: for callers that count words
  * themselves (document frequencies for hot words, co-occurrence). Same segmentation and filters
  * as extract().

@@ -108,5 +108,18 @@ export function isKeywordCandidate(token: string, stopWords: ReadonlySet<string>
   if (HAS_HAN.test(token)) return !NUMERAL_WORD.test(token);
   // Latin/alphanumeric: keep words like "ai", "5g", "iphone"; drop pure digits and noise.
   if (!HAS_LETTER.test(token)) return false;
+  if (looksLikeIdentifier(token)) return false;
   return !LATIN_NOISE_WORDS.has(token.toLowerCase());
+}
+
+/**
+ * Hashes, order and tracking numbers, UUID pieces ("000190368ff2", "a1b2c3d4", "sn20231107ab"): every
+ * post has its own, so as keywords they only fill the hourly counts with words seen once. Short
+ * mixed words stay ("5g", "h1n1", "covid19", "iphone15").
+ */
+function looksLikeIdentifier(token: string): boolean {
+  if (token.length >= 8 && /^[0-9a-f]+$/iu.test(token) && /\d/u.test(token)) return true;
+  let digits = 0;
+  for (const ch of token) if (ch >= '0' && ch <= '9') digits++;
+  return token.length >= 6 && digits >= 4;
 }

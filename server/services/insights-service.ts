@@ -31,8 +31,9 @@ const KEYWORDS_PER_ITEM = 8;
 /** Hot words and events move over hours: answers are reused for this long. */
 const CACHE_MS = 30_000;
 /**
- * The week before the window (the baseline) lies wholly in the past: only posts published back then
- * and collected late change it. Summing it is most of the cost (a week of words), so it is reused longer.
+ * The week before the window (the baseline) and the window's closed hours lie in the past: only posts
+ * published back then and collected late change them. Summing them is most of the cost (a week of
+ * words), so they are reused longer.
  */
 const BASELINE_CACHE_MS = 10 * 60_000;
 /** An event is a story repeated: at least this many items of one cluster in the window. */
@@ -84,7 +85,14 @@ export function createInsightsService(deps: {
         const from = to - q.hours * HOUR_MS;
         const baselineFrom = from - BASELINE_HOURS * HOUR_MS;
         const iso = (ms: number) => new Date(ms).toISOString();
-        const current = deps.keywords.window(iso(from), iso(to));
+        // The window's closed hours change only with late posts: summed once and reused like the
+        // baseline; only the hour in progress is read on every refresh.
+        const openFrom = Math.max(from, to - HOUR_MS);
+        const closed = cached(`c:${from}:${openFrom}`, () => deps.keywords.window(iso(from), iso(openFrom)), BASELINE_CACHE_MS);
+        const open = deps.keywords.window(iso(openFrom), iso(to));
+        const counts = new Map(closed.counts);
+        for (const [w, n] of open.counts) counts.set(w, (counts.get(w) ?? 0) + n);
+        const current = { counts, docs: closed.docs + open.docs };
         const baseline = cached(`b:${baselineFrom}:${from}`, () => deps.keywords.window(iso(baselineFrom), iso(from)), BASELINE_CACHE_MS);
         return {
           from: iso(from),

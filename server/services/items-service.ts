@@ -6,7 +6,8 @@ import { NotFoundError, SearchUnavailableError, ValidationError } from '../error
 import { parseBounds } from './date-bounds';
 import type { ItemCluster } from '../contracts/cluster';
 import type { ClusterService } from './cluster-service';
-import { excerptOf, hasHit, toSegments, type Segment } from './highlight';
+import { excerptOf, type Segment } from './highlight';
+import { highlightFor, queryTerms } from './search-highlight';
 
 function quote(v: string): string {
   return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -32,6 +33,8 @@ export function createItemsService(deps: {
 
   function fromDatabase(query: ItemQuery, filter: ItemFilter, terms: string[] | undefined): ItemPage {
     const sort = !query.sort || query.sort === 'relevance' ? 'newest' : query.sort;
+    // The fallback for search marks the words it matched, like a search does.
+    const marks = terms?.length ? queryTerms(terms.join(' ')) : null;
     const { items, total } = deps.items.listItems(
       { ...filter, terms },
       sort,
@@ -39,7 +42,7 @@ export function createItemsService(deps: {
       (query.page - 1) * query.pageSize,
     );
     return {
-      items: items.map((it) => summarise(it, null)),
+      items: items.map((it) => summarise(it, marks ? highlightFor(it, marks) : null)),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -60,13 +63,12 @@ export function createItemsService(deps: {
       query.sort === 'newest' ? ['sortAt:desc'] : query.sort === 'oldest' ? ['sortAt:asc'] : query.sort === 'score' ? ['score:desc'] : undefined;
     const res = await index.search({ q, filter: f, sort, page: query.page, hitsPerPage: query.pageSize });
     const byId = new Map(deps.items.getItemsByIds(res.hits.map((h) => h.id)).map((it) => [it.id, it]));
+    const terms = queryTerms(q);
     const items: ItemSummary[] = [];
     for (const hit of res.hits) {
       const item = byId.get(hit.id);
       if (!item) continue; // purged from SQLite, index not yet caught up
-      const body = toSegments(hit.body);
-      const title = toSegments(hit.title);
-      items.push(summarise(item, hasHit(body) ? body : hasHit(title) ? title : null));
+      items.push(summarise(item, highlightFor(item, terms)));
     }
     return { items, total: res.total, page: query.page, pageSize: query.pageSize, engine: 'search' };
   }

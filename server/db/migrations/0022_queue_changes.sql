@@ -33,7 +33,11 @@ BEGIN INSERT INTO queue_changes (item_id) VALUES (NEW.item_id); END;
 CREATE TRIGGER queue_tags_delete AFTER DELETE ON item_tags
 BEGIN INSERT INTO queue_changes (item_id) VALUES (OLD.item_id); END;
 
+-- A new item's first cluster (NULL → a cluster, in its own insert transaction) is not logged: readers
+-- take new items by id, and ingest does this for every item.
 CREATE TRIGGER queue_items_update AFTER UPDATE OF score, cluster_id, sort_at, source_id ON items
+WHEN (OLD.cluster_id IS NOT NULL AND OLD.cluster_id IS NOT NEW.cluster_id) OR OLD.score IS NOT NEW.score
+  OR OLD.sort_at IS NOT NEW.sort_at OR OLD.source_id IS NOT NEW.source_id
 BEGIN INSERT INTO queue_changes (item_id, cluster_id) VALUES (NEW.id, OLD.cluster_id); END;
 CREATE TRIGGER queue_items_delete AFTER DELETE ON items
 BEGIN INSERT INTO queue_changes (item_id, cluster_id) VALUES (OLD.id, OLD.cluster_id); END;

@@ -17,6 +17,9 @@ interface Endpoint {
   path: (n: number) => string;
 }
 
+/** Instances a paced run is split into, started a fraction of a second apart (see runLoad). */
+const PACED_GROUPS = 20;
+
 const WORDS = ['停水', '地铁', '流感', '疫苗', '物价', '暴雨', '学校', '医院', '交通', '燃气', '供暖', '菜价', '拆迁', '社保', '招聘', '养老'];
 const day = (now: number, back: number) => new Date(now - back * 86_400_000).toISOString().slice(0, 10);
 
@@ -171,38 +174,56 @@ export async function runLoad(o: LoadOptions) {
   const ingestStarted = performance.now();
   const timer = o.ingestRate > 0 ? setInterval(() => void ingestOnce(), 1_000 / ticks) : null;
 
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: o.baseUrl,
-        connections: o.connections,
-        duration: o.seconds,
-        ...(o.ratePerConnection ? { connectionRate: o.ratePerConnection } : {}),
-        requests: [
-          {
-            setupRequest: (req, context) => {
-              const { s, t } = tables[n % tables.length]!;
-              const e = t[(n * 7919) % t.length]!;
-              const path = e.path(n);
-              n++;
-              // Read back when the answer arrives (one request in flight per connection).
-              (context as { endpoint?: string }).endpoint = e.name;
-              return { ...req, path, headers: { ...req.headers, ...s.headers } } as typeof req;
+  // One autocannon instance per group of connections. Paced connections (ratePerConnection) are
+  // released by autocannon once a second, all at the same instant; users do not click in step, so
+  // paced runs start GROUPS instances spread over the first second: their requests arrive in small
+  // bursts through the second instead of all 200 at once.
+  const groups = o.ratePerConnection ? Math.min(o.connections, PACED_GROUPS) : 1;
+  const runGroup = (g: number) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const connections = Math.floor(o.connections / groups) + (g < o.connections % groups ? 1 : 0);
+      const instance = autocannon(
+        {
+          url: o.baseUrl,
+          connections,
+          duration: o.seconds,
+          ...(o.ratePerConnection ? { connectionRate: o.ratePerConnection } : {}),
+          requests: [
+            {
+              setupRequest: (req, context) => {
+                const { s, t } = tables[n % tables.length]!;
+                const e = t[(n * 7919) % t.length]!;
+                const path = e.path(n);
+                n++;
+                // Read back when the answer arrives (one request in flight per connection).
+                (context as { endpoint?: string }).endpoint = e.name;
+                return { ...req, path, headers: { ...req.headers, ...s.headers } } as typeof req;
+              },
             },
-          },
-        ],
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
-    instance.on('response', (client, status, _bytes, ms) => {
-      statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
-      latencies.push(ms);
-      const name = (client as unknown as { requestIterator?: { context?: { endpoint?: string } } }).requestIterator?.context?.endpoint ?? '?';
-      let list = byEndpoint.get(name);
-      if (!list) byEndpoint.set(name, (list = []));
-      list.push(ms);
+          ],
+        },
+        (err, res) => (err ? reject(err) : resolve(res)),
+      );
+      instance.on('response', (client, status, _bytes, ms) => {
+        statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
+        latencies.push(ms);
+        const name = (client as unknown as { requestIterator?: { context?: { endpoint?: string } } }).requestIterator?.context?.endpoint ?? '?';
+        let list = byEndpoint.get(name);
+        if (!list) byEndpoint.set(name, (list = []));
+        list.push(ms);
+      });
     });
-  });
+  const spreadMs = o.ratePerConnection ? 1_000 / o.ratePerConnection : 0;
+  const results = await Promise.all(
+    Array.from({ length: groups }, (_, g) => new Promise((r) => setTimeout(r, (g * spreadMs) / groups)).then(() => runGroup(g))),
+  );
+  const result = {
+    requests: { average: results.reduce((a, r) => a + r.requests.average, 0), total: results.reduce((a, r) => a + r.requests.total, 0) },
+    errors: results.reduce((a, r) => a + r.errors, 0),
+    timeouts: results.reduce((a, r) => a + r.timeouts, 0),
+    // autocannon's own histogram, of the first group (groups cannot be merged): for comparison only.
+    latency: results[0]!.latency,
+  };
   if (timer) clearInterval(timer);
   const events = streams.close();
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;

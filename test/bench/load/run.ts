@@ -84,7 +84,7 @@ async function main() {
     );
     process.stdout.write('\n| endpoint | requests | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n');
     for (const e of r.endpoints) process.stdout.write(`| ${e.name} | ${e.n} | ${ms(e.p50)} | ${ms(e.p95)} | ${ms(e.p99)} | ${ms(e.max)} |\n`);
-    process.stdout.write(`statuses: ${JSON.stringify(r.http.statuses)}; autocannon's own histogram: p50 ${r.http.autocannon.p50} ms, p99 ${r.http.autocannon.p99} ms\n`);
+    process.stdout.write(`statuses: ${JSON.stringify(r.http.statuses)}; autocannon's own histogram (first group of connections): p50 ${r.http.autocannon.p50} ms, p99 ${r.http.autocannon.p99} ms\n`);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -42,6 +42,8 @@ const config = loadConfig({
   REPORT_SCHEDULE: 'off',
   LOG_LEVEL: 'warn',
   INGEST_TOKEN: token,
+  // The server's own default unless the run asks for another (STALE_MS=… npx tsx test/bench/load/run.ts).
+  ...(process.env.STALE_MS ? { STALE_MS: process.env.STALE_MS } : {}),
 });
 const runtime = await startRuntime(
   config,

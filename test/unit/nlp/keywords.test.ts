@@ -112,4 +112,9 @@ describe('isKeywordCandidate', () => {
       expect(isKeywordCandidate(w), w).toBe(false);
     }
   });
+
+  it('drops identifiers (hashes, UUID pieces, order numbers) and keeps short mixed words', () => {
+    for (const w of ['000190368ff2', 'a1b2c3d4', 'sn20231107ab', 'order12345']) expect(isKeywordCandidate(w), w).toBe(false);
+    for (const w of ['5g', 'h1n1', 'covid19', 'iphone15', 'deadbeef', 'facebook']) expect(isKeywordCandidate(w), w).toBe(true);
+  });
 });
