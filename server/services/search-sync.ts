@@ -14,7 +14,7 @@ const MAX_BACKOFF_MS = 60_000;
  * second) this sends one larger indexing task instead of many small ones, each of which costs
  * Meilisearch a commit — CPU that searches, on the same machine, then lack.
  */
-const MIN_GAP_MS = 500;
+const MIN_GAP_MS = 1_000;
 
 /**
  * Drains the SQLite outbox into Meilisearch. Failures back off exponentially and are retried
