@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { announceDatabaseUser } from './database-users';
 
 export type Db = Database.Database;
 
@@ -16,6 +17,15 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   applyMigrations(db);
+  if (file !== ':memory:') {
+    // While open, this process is listed as a user of the data dir (restore refuses beside it).
+    const withdraw = announceDatabaseUser(path.dirname(file));
+    const close = db.close.bind(db);
+    db.close = () => {
+      withdraw();
+      return close();
+    };
+  }
   return db;
 }
 

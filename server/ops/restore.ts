@@ -12,12 +12,21 @@ import { normaliseText } from '../nlp/normalise';
 import { MODEL_FILES, REPORTS_DIR } from './data-files';
 import { BackupError, type Manifest } from './manifest';
 import { runningServerPid, serverPidFile } from './server-lock';
+import { otherDatabaseUsers, usersDir } from '../db/database-users';
 
-/** Restoring under a live server would pull its database from under it: refused, naming how it was seen. */
+/**
+ * Restoring under a live server — or a tool writing to the same database (retag, report, reindex,
+ * backup, user:create) — would pull the database from under it: refused, naming how it was seen.
+ */
 export function assertNoServer(dataDir: string): void {
   const pid = runningServerPid(dataDir);
   if (pid !== null) throw new BackupError(`a server (pid ${pid}) is running on ${dataDir} (see ${serverPidFile(dataDir)}); stop it first`);
   if (runningManagedUrl(dataDir)) throw new BackupError(`a server's bundled Meilisearch is running on ${dataDir} (see ${path.join(dataDir, 'meili', 'endpoint.json')}); stop the server first`);
+  const others = otherDatabaseUsers(dataDir);
+  if (others.length) {
+    const list = others.map((u) => `${u.command} (pid ${u.pid}, since ${u.startedAt})`).join(', ');
+    throw new BackupError(`the database in ${dataDir} is open in ${list} (see ${usersDir(dataDir)}); let it finish or stop it first`);
+  }
 }
 
 /** Everything the backup replaces, moved (never deleted) into DATA_DIR/before-restore-<time>/. */

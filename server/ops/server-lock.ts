@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isAlive } from '../db/database-users';
 
 /**
  * A server announces itself in DATA_DIR/server.pid while it runs, so tools that must not work
@@ -26,11 +27,5 @@ export function runningServerPid(dataDir: string): number | null {
   } catch {
     return null;
   }
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    // EPERM: alive, but another user's process.
-    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
-  }
+  return isAlive(pid) ? pid : null;
 }
