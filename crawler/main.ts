@@ -6,11 +6,16 @@ import { createFetcher } from './fetch/fetcher';
 import { createHttpSink } from './http-sink';
 import { createProgressDisplay } from './progress';
 import { startSchedules } from './schedule';
+import { fetchRemoteSources, mergeSources } from './remote-sources';
 import type { SourceConfig } from '../server/contracts/source';
+
+/** How often the sources added or paused on the dashboard are asked for again. */
+const REMOTE_SOURCES_EVERY_MS = 60_000;
 
 /**
  * `npm run crawler`: the crawler on its own machine, delivering to a dashboard server over its
- * authenticated ingest API. Crawls every source once at start, then follows the schedules.
+ * authenticated ingest API. Crawls the sources of its file and those added on the dashboard (minus
+ * those paused there) once at start, then follows the schedules, asking the server again every minute.
  */
 async function main(): Promise<void> {
   let env: ReturnType<typeof loadCrawlerEnv>;
@@ -33,11 +38,35 @@ async function main(): Promise<void> {
   const runSource = (source: SourceConfig) =>
     progress.track(source.id, (onProgress) => crawlSource(source, sink, { fetcher, log, onProgress }));
 
+  const fileSources = sources;
+  let remoteFailing = false;
+  // The server's list, or null while it cannot be had (the file's sources are crawled meanwhile).
+  const remote = async () => {
+    try {
+      const r = await fetchRemoteSources(env.apiUrl, env.ingestToken);
+      if (remoteFailing) log.info({}, 'dashboard sources reachable again');
+      remoteFailing = false;
+      return r;
+    } catch (err) {
+      if (!remoteFailing) log.warn({ err: (err as Error).message }, 'dashboard sources not available; crawling the sources file only');
+      remoteFailing = true;
+      return null;
+    }
+  };
+  sources = mergeSources(fileSources, await remote());
   log.info({ api: env.apiUrl, sources: sources.length }, 'crawler starting');
   const schedules = startSchedules(sources, runSource, { log });
+  const refresh = setInterval(() => {
+    void remote().then((r) => {
+      // Keep the current list while the server cannot be asked: a hiccup must not drop its sources.
+      if (r) schedules.update(mergeSources(fileSources, r));
+    });
+  }, REMOTE_SOURCES_EVERY_MS);
+  refresh.unref();
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'crawler stopping');
+    clearInterval(refresh);
     schedules.stop();
     process.exit(0);
   };

@@ -147,7 +147,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', ledgerRoutes(deps.ledger));
   api.route('/', reportsRoutes(deps.reports));
   api.route('/', eventsRoutes(deps.events));
-  if (deps.crawl) api.route('/', ingestRoutes(deps.crawl));
+  if (deps.crawl) api.route('/', ingestRoutes(deps.crawl, deps.sources));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -131,6 +131,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   'GET /reports/{id}/html': 'reports:read',
   'POST /reports': 'reports:generate',
 
+  'GET /ingest/sources': 'ingest',
   'POST /ingest/filter-unknown': 'ingest',
   'POST /ingest/items': 'ingest',
   'POST /ingest/runs': 'ingest',

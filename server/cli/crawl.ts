@@ -21,11 +21,8 @@ async function main(): Promise<void> {
   const args = parseCrawlArgs(process.argv.slice(2));
   let config = { ...loadConfig(), crawl: false };
   const { sources, demo } = await setUpSources(config);
-  const chosen = args.all ? sources.filter((s) => s.enabled) : args.sources.map((id) => {
-    const s = sources.find((x) => x.id === id);
-    if (!s) throw new ConfigError(`unknown source "${id}"; configured: ${sources.map((x) => x.id).join(', ')}`);
-    return s;
-  });
+  // Chosen once the database is open: sources added on the dashboard can be crawled from here too.
+  let chosen: SourceConfig[] = [];
 
   // Reuse the bundled Meilisearch of a running server instead of starting a second one on its data.
   if (!config.meiliUrl) {
@@ -65,6 +62,12 @@ async function main(): Promise<void> {
   );
   bindValidators(runtime.validators);
   try {
+    const known = runtime.services.configuredSources();
+    chosen = args.all ? known.filter((s) => s.enabled) : args.sources.map((id) => {
+      const s = known.find((x) => x.id === id);
+      if (!s) throw new ConfigError(`unknown source "${id}"; configured: ${known.map((x) => x.id).join(', ')}`);
+      return s;
+    });
     await Promise.all(chosen.map(async (s) => (await runtime.crawl.crawlNow(s.id)).done));
     bars.stop();
     const indexed = await runtime.sync.flush(60_000);

@@ -138,3 +138,13 @@ export const SourceView = z.object({
   health: SourceHealth,
 });
 export type SourceView = z.infer<typeof SourceView>;
+
+/**
+ * What a remote crawler (`npm run crawler`) learns from the server besides its own sources file: the
+ * sources added on the dashboard, and the ids paused there.
+ */
+export const RemoteSources = z.object({
+  sources: z.array(SourceConfig),
+  paused: z.array(z.string()),
+});
+export type RemoteSources = z.infer<typeof RemoteSources>;

@@ -165,6 +165,11 @@ export function createSourcesRepo(db: Db) {
       return db.prepare('UPDATE sources SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id).changes === 1;
     },
 
+    /** Ids of the sources paused on the dashboard (the remote crawler skips them too). */
+    pausedIds(): string[] {
+      return db.prepare('SELECT id FROM sources WHERE paused = 1 ORDER BY id').pluck().all() as string[];
+    },
+
     isPaused(id: string): boolean {
       return db.prepare('SELECT paused FROM sources WHERE id = ?').pluck().get(id) === 1;
     },

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { RawItem } from '../contracts/item';
-import { CrawlRunStats } from '../contracts/source';
+import { CrawlRunStats, RemoteSources } from '../contracts/source';
 import type { CrawlService } from '../services/crawl-service';
+import type { SourcesRepo } from '../repositories/sources-repo';
 import { createRouter, problemResponses } from '../http/openapi-app';
 
 const auth = { security: [{ bearer: [] }] };
@@ -40,6 +41,12 @@ const finishRoute = createRoute({
   responses: ok(z.object({ ok: z.literal(true) }), 'Recorded'),
 });
 
+const sourcesRoute = createRoute({
+  method: 'get', path: '/ingest/sources', tags: ['ingest'], ...auth,
+  summary: 'Sources added on the dashboard (a remote crawler adds them to its sources file) and the ids paused there',
+  responses: ok(RemoteSources, 'Dashboard sources and paused ids'),
+});
+
 const FrontierUrls = z.object({ sourceId: z.string().max(64), urls: z.array(z.string().max(2_048)).max(2_000) });
 const frontierPendingRoute = createRoute({
   method: 'post', path: '/ingest/frontier/pending', tags: ['ingest'], ...auth,
@@ -62,7 +69,7 @@ const frontierDoneRoute = createRoute({
 
 /** The remote crawler's door: the same services as the in-process crawler, behind a bearer token. */
 
-export function ingestRoutes(crawl: CrawlService) {
+export function ingestRoutes(crawl: CrawlService, sources: Pick<SourcesRepo, 'dashboardConfigs' | 'pausedIds'>) {
   const app = createRouter();
   // The token itself is checked with every other route's access rule (http/auth.ts): INGEST_TOKEN or
   // a database token with the ingest scope.
@@ -88,6 +95,7 @@ export function ingestRoutes(crawl: CrawlService) {
       await crawl.sink.frontier?.done(b.sourceId, b.urls);
       return c.json({ ok: true as const }, 200);
     })
+    .openapi(sourcesRoute, (c) => c.json({ sources: sources.dashboardConfigs(), paused: sources.pausedIds() }, 200))
     .openapi(finishRoute, async (c) => {
       await crawl.sink.finishRun(c.req.valid('param').id, c.req.valid('json').stats);
       return c.json({ ok: true as const }, 200);

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFixtureSite } from '../support/fixture-site';
 import { tempDir } from '../support/meili';
+import { runTool } from '../support/cli-process';
 
-const ROOT = path.resolve(__dirname, '../..');
 const PAGES = 30;
 const children: ChildProcess[] = [];
 let site: Awaited<ReturnType<typeof startFixtureSite>> | null = null;
@@ -16,19 +16,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-function crawlCli(dataDir: string, sourcesFile: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/crawl.ts', '--source', 'slow'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, SOURCES_FILE: sourcesFile, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => out };
-}
+const crawlCli = (dataDir: string, sourcesFile: string) =>
+  runTool('server/cli/crawl.ts', ['--source', 'slow'], { DATA_DIR: dataDir, SOURCES_FILE: sourcesFile, LOG_LEVEL: 'silent' }, children);
 
 describe('a crawl killed with SIGKILL midway', () => {
   it('resumes from the SQLite frontier: no discovered link lost, no stored page fetched again', async () => {

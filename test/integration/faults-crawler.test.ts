@@ -1,5 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,9 +8,9 @@ import { loadSourcesFile } from '../../crawler/config';
 import { startFixtureSite } from '../support/fixture-site';
 import { startTestMeili, tempDir } from '../support/meili';
 import { startTestRuntime } from '../support/runtime';
+import { runTool } from '../support/cli-process';
 import type { Runtime } from '../../server/runtime';
 
-const ROOT = path.resolve(__dirname, '../..');
 const PAGES = 24;
 const children: ChildProcess[] = [];
 let site: Awaited<ReturnType<typeof startFixtureSite>> | null = null;
@@ -27,19 +27,8 @@ afterAll(async () => {
 });
 
 /** `npm run crawler`: the standalone crawler posting to the API with a bearer token. */
-function remoteCrawler(sourcesFile: string, apiUrl: string, token: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'crawler/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, SOURCES_FILE: sourcesFile, API_URL: apiUrl, INGEST_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, exited, output: () => out };
-}
+const remoteCrawler = (sourcesFile: string, apiUrl: string, token: string) =>
+  runTool('crawler/main.ts', [], { SOURCES_FILE: sourcesFile, API_URL: apiUrl, INGEST_TOKEN: token }, children);
 
 describe('the remote crawler killed with SIGKILL mid-run', () => {
   it('its run is closed as interrupted when the next run starts; the next crawl completes with no duplicates', async () => {
