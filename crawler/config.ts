@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateDetailed } from 'node-cron';
 import { parse as parseYaml } from 'yaml';
-import { DetailSelectors, HtmlListSource, JsonListSource, RssSource, SourcesFile, type SourceConfig } from '../server/contracts/source';
+import { SourcesFile, unknownSourceFields, type SourceConfig } from '../server/contracts/source';
 import { CriticalError } from './errors';
 
 /** A sources file the crawler cannot use; the message is meant to be printed as is and acted on. */
@@ -47,34 +47,11 @@ function describeIssue(file: string, data: unknown, keys: PropertyKey[], message
   return `${file}: ${keys.map(String).join('.') || '(top level)'}: ${message}`;
 }
 
-/** zod strips unknown keys silently; in a hand-written file an unknown key is nearly always a typo. */
+/** Unknown keys (typos) of every entry, named with the file and the source (see unknownSourceFields). */
 function unknownKeyIssues(file: string, data: unknown): string[] {
-  const out: string[] = [];
-  const known: Record<string, Set<string>> = {
-    'html-list': new Set(Object.keys(HtmlListSource.shape)),
-    rss: new Set(Object.keys(RssSource.shape)),
-    list: new Set(Object.keys(HtmlListSource.shape.list.shape)),
-    detail: new Set(Object.keys(DetailSelectors.shape)),
-    json: new Set(Object.keys(JsonListSource.shape)),
-  };
-  rawSources(data).forEach((entry, index) => {
-    if (!entry || typeof entry !== 'object') return;
-    const type = (entry as { type?: unknown }).type;
-    const allowed = typeof type === 'string' ? known[type] : undefined;
-    if (!allowed) return;
-    for (const key of Object.keys(entry)) {
-      if (!allowed.has(key)) out.push(describeIssue(file, data, ['sources', index, key], 'unknown field (typo?)'));
-    }
-    if (type !== 'html-list') return;
-    for (const part of ['list', 'detail'] as const) {
-      const sub = (entry as Record<string, unknown>)[part];
-      if (!sub || typeof sub !== 'object') continue;
-      for (const key of Object.keys(sub)) {
-        if (!known[part]?.has(key)) out.push(describeIssue(file, data, ['sources', index, part, key], 'unknown field (typo?)'));
-      }
-    }
-  });
-  return out;
+  return rawSources(data).flatMap((entry, index) =>
+    unknownSourceFields(entry).map((keys) => describeIssue(file, data, ['sources', index, ...keys], 'unknown field (typo?)')),
+  );
 }
 
 /** Checks zod cannot express: unique ids, cron syntax, http(s) URLs. */

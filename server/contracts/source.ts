@@ -148,3 +148,29 @@ export const RemoteSources = z.object({
   paused: z.array(z.string()),
 });
 export type RemoteSources = z.infer<typeof RemoteSources>;
+
+/**
+ * The fields of a raw source entry that no source type knows, as key paths (["shedule"],
+ * ["detail", "titel"]). zod strips unknown keys silently, and in a hand-written config an unknown key
+ * is nearly always a typo, whether in SOURCES_FILE or sent to the API.
+ */
+export function unknownSourceFields(entry: unknown): string[][] {
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return [];
+  const known: Record<string, Set<string>> = {
+    'html-list': new Set(Object.keys(HtmlListSource.shape)),
+    rss: new Set(Object.keys(RssSource.shape)),
+    json: new Set(Object.keys(JsonListSource.shape)),
+  };
+  const type = (entry as { type?: unknown }).type;
+  const allowed = typeof type === 'string' ? known[type] : undefined;
+  if (!allowed) return [];
+  const out: string[][] = Object.keys(entry).filter((k) => !allowed.has(k)).map((k) => [k]);
+  if (type !== 'html-list') return out;
+  const parts = { list: new Set(Object.keys(HtmlListSource.shape.list.shape)), detail: new Set(Object.keys(DetailSelectors.shape)) };
+  for (const part of ['list', 'detail'] as const) {
+    const sub = (entry as Record<string, unknown>)[part];
+    if (!sub || typeof sub !== 'object') continue;
+    for (const key of Object.keys(sub)) if (!parts[part].has(key)) out.push([part, key]);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CrawlRun, SourceConfig, SourceView } from '../contracts/source';
-import { ConflictError } from '../errors';
+import { CrawlRun, SourceConfig, SourceView, unknownSourceFields } from '../contracts/source';
+import { ConflictError, ValidationError } from '../errors';
 import type { SourcesRepo } from '../repositories/sources-repo';
 import type { SourcesService } from '../services/sources-service';
 import type { CrawlService } from '../services/crawl-service';
@@ -95,6 +95,22 @@ const replaceRoute = createRoute({
   },
 });
 
+/**
+ * The validated config, or a 422 naming each field of the request no source type knows: validation
+ * drops unknown keys, and a typo ("shedule") would otherwise be saved as if it had not been written.
+ */
+async function knownFieldsOnly<T>(c: { req: { json(): Promise<unknown> } }, valid: T): Promise<T> {
+  // `actor` is the request's own field (the signed-in person, stamped by the auth middleware), not config.
+  const unknown = unknownSourceFields(await c.req.json()).filter((k) => !(k.length === 1 && k[0] === 'actor'));
+  if (unknown.length) {
+    throw new ValidationError(
+      `unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => k.join('.')).join(', ')}`,
+      unknown.map((k) => ({ path: k.join('.'), message: 'unknown field (typo?)' })),
+    );
+  }
+  return valid;
+}
+
 const deleteRoute = createRoute({
   method: 'delete',
   path: '/sources/{id}',
@@ -133,9 +149,9 @@ export function sourcesRoutes(service: SourcesService, sources: SourcesRepo, cra
   return createRouter()
     .openapi(listRoute, (c) => c.json({ sources: service.listSources() }, 200))
     .openapi(pauseRoute, (c) => c.json(service.setPaused(c.req.valid('param').id, c.req.valid('json').paused), 200))
-    .openapi(createRoute_, (c) => c.json(service.create(c.req.valid('json')), 201))
+    .openapi(createRoute_, async (c) => c.json(service.create(await knownFieldsOnly(c, c.req.valid('json'))), 201))
     .openapi(configRoute, (c) => c.json(service.getConfig(c.req.valid('param').id), 200))
-    .openapi(replaceRoute, (c) => c.json(service.replace(c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(replaceRoute, async (c) => c.json(service.replace(c.req.valid('param').id, await knownFieldsOnly(c, c.req.valid('json'))), 200))
     .openapi(deleteRoute, (c) => {
       const { id } = c.req.valid('param');
       if (crawl?.isRunning(id)) throw new ConflictError(`source ${id} is being crawled: wait for the run to end`);

@@ -49,6 +49,17 @@ describe('sources added from the dashboard', () => {
     expect(cfg.body).toMatchObject({ origin: 'dashboard', config: { id: 'dash-a', delayMs: 1000, retries: 2, enabled: true } });
   });
 
+  it('refuses fields no source type knows (typos would otherwise be dropped silently), naming each', async () => {
+    const r = await call('POST', '/api/sources', { ...newSource('dash-typo'), shedule: '*/5 * * * *', detail: { title: 'h1', body: '.content', titel: 'h1' }, type: 'html-list', list: { link: 'a' } });
+    expect(r.status).toBe(422);
+    expect((r.body.errors as Json[]).map((e) => e.path).sort()).toEqual(['detail.titel', 'shedule']);
+    expect(r.body.detail ?? r.body.title).toBeDefined();
+    expect((await call('GET', '/api/sources')).body.sources.map((s: Json) => s.id)).not.toContain('dash-typo');
+    const put = await call('PUT', '/api/sources/dash-a', { ...newSource('dash-a'), scheduel: '* * * * *' });
+    expect(put.status).toBe(422);
+    expect((put.body.errors as Json[]).map((e) => e.path)).toEqual(['scheduel']);
+  });
+
   it('names every invalid field, including checks beyond the schema (cron, private network)', async () => {
     const bad = await call('POST', '/api/sources', { id: 'Bad Id', name: '', kind: 'rumour', type: 'rss', url: 'nope' });
     expect(bad.status).toBe(422);
