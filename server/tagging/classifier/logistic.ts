@@ -1,7 +1,7 @@
 import { lbfgs } from './lbfgs';
 
 /**
- * L2-regularised logistic regression on sparse rows, fitted by L-BFGS to the optimum (full batch,
+ * L2-regularised logistic regression (or a squared-hinge linear SVM) on sparse rows, fitted by L-BFGS to the optimum (full batch,
  * deterministic: the same examples give the same model). The objective is
  *
  *   f(w, b) = (1/S) Σ s_n [log(1 + e^{m_n}) − y_n m_n] + (λ/2) ‖w‖²,   m_n = w·x_n + b,  S = Σ s_n
@@ -23,6 +23,14 @@ export interface SparseRows {
 
 export interface LogisticOptions {
   lambda: number;
+  /** 'logistic' (default) or 'squared-hinge': s_n·max(0, 1 − t_n m_n)², t_n = ±1, a linear SVM. */
+  loss?: 'logistic' | 'squared-hinge';
+  /**
+   * Multiplies the fitted weights and bias (default 1): a squared-hinge margin is not a log-odds, and
+   * the caller who measured what one is worth (train-tagger-model.ts, out of fold) scales it into one.
+   * The precision is then that of the logistic model with these weights (prior λ/scale²).
+   */
+  marginScale?: number;
   maxIter: number;
   /** Stop when the largest gradient component falls below this. */
   tolerance: number;
@@ -75,6 +83,7 @@ export function fitLogistic(rows: SparseRows, y: Uint8Array, s: Float64Array, di
   for (let i = 0; i < n; i++) S += s[i]!;
   const invS = S > 0 ? 1 / S : 0;
   const { lambda } = opts;
+  const hinge = opts.loss === 'squared-hinge';
   const margins = new Float64Array(n);
 
   /** f at theta; fills grad. */
@@ -90,8 +99,18 @@ export function fitLogistic(rows: SparseRows, y: Uint8Array, s: Float64Array, di
       margins[r] = m;
       const yr = y[r]!;
       const sr = s[r]! * invS;
-      loss += sr * (softplus(m) - yr * m);
-      const g = sr * (sigmoid(m) - yr);
+      let g: number;
+      if (hinge) {
+        const t = yr ? 1 : -1;
+        const z = 1 - t * m;
+        if (z > 0) {
+          loss += sr * z * z;
+          g = -2 * sr * t * z;
+        } else g = 0;
+      } else {
+        loss += sr * (softplus(m) - yr * m);
+        g = sr * (sigmoid(m) - yr);
+      }
       gb += g;
       for (let j = rows.rowPtr[r]!; j < end; j++) grad[col[j]!]! += g * rows.val[j]!;
     }
@@ -107,10 +126,16 @@ export function fitLogistic(rows: SparseRows, y: Uint8Array, s: Float64Array, di
 
   const { theta, f, iterations } = lbfgs(size, evaluate, opts);
   const grad = new Float64Array(size);
+  evaluate(theta, grad);
+
+  const scale = opts.marginScale ?? 1;
+  if (!(scale > 0 && Number.isFinite(scale))) throw new RangeError(`marginScale must be a positive number, got ${scale}`);
+  for (let j = 0; j <= k; j++) theta[j]! *= scale;
+  for (let r = 0; r < n; r++) margins[r]! *= scale;
+  const priorPrecision = lambda / (scale * scale);
 
   // Laplace precision, unnormalised: λS + Σ s_n p_n(1 − p_n) x².
-  evaluate(theta, grad);
-  const precision = new Float64Array(dim).fill(lambda * S);
+  const precision = new Float64Array(dim).fill(priorPrecision * S);
   let precisionBias = 0;
   for (let r = 0; r < n; r++) {
     const p = sigmoid(margins[r]!);
@@ -125,3 +150,4 @@ export function fitLogistic(rows: SparseRows, y: Uint8Array, s: Float64Array, di
   for (let c = 0; c < k; c++) weights[touched[c]!] = theta[c]!;
   return { weights, bias: theta[k]!, precision, precisionBias: Math.max(precisionBias, 1e-6), iterations, loss: f };
 }
+

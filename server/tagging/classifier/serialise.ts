@@ -34,6 +34,9 @@ const ModelJson = z.object({
     lambda: finite.positive(),
     idf: z.boolean(),
     nb: z.boolean().optional(),
+    // Added within version 2 (how the weights were fitted; predictions read them alike): absent = logistic, 1.
+    nbPower: finite.positive().max(2).optional(),
+    loss: z.enum(['logistic', 'squared-hinge']).optional(),
     classBalance: z.boolean(),
     maxIter: z.number().int().positive(),
   }),
@@ -97,7 +100,7 @@ export function parseModel(json: string): ClassifierModel {
   }
   const m = parsed.data;
   if (m.version >= 2 && m.hyper.nb === undefined) throw new ModelFormatError('invalid tagger model: hyper.nb: required from version 2 on');
-  const hyper = { ...m.hyper, nb: m.hyper.nb ?? false };
+  const hyper = { ...m.hyper, nb: m.hyper.nb ?? false, nbPower: m.hyper.nbPower ?? 1, loss: m.hyper.loss ?? ('logistic' as const) };
   if ((hyper.idf || hyper.nb) !== (m.idf !== null)) {
     throw new ModelFormatError('invalid tagger model: idf must be present exactly when hyper.idf or hyper.nb is true');
   }

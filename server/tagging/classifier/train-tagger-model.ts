@@ -67,6 +67,9 @@ export function trainTaggerModel(examples: readonly LabelledText[], opts: Tagger
   const total = fits * maxIter;
   const progress = (fit: number, phase: string) => (done: number) => onProgress?.(fit * maxIter + done, total, phase);
 
+  // A squared-hinge margin becomes a log-odds only through the out-of-fold blend fit below; with too
+  // few labels for that fit, the logistic loss (whose margin is one by construction) is used.
+  const loss = fitBlendToo ? (trainOpts.loss ?? DEFAULT_HYPER.loss) : 'logistic';
   let blend = DEFAULT_BLEND;
   if (fitBlendToo) {
     const fold = stratifiedFolds(labels, k);
@@ -74,7 +77,7 @@ export function trainTaggerModel(examples: readonly LabelledText[], opts: Tagger
     for (let f = 0; f < k; f++) {
       const model = trainClassifier(
         examples.filter((_, i) => fold[i] !== f),
-        { ...trainOpts, onProgress: progress(f, `fold ${f + 1}/${k}`) },
+        { ...trainOpts, loss, onProgress: progress(f, `fold ${f + 1}/${k}`) },
       );
       examples.forEach((e, i) => {
         if (fold[i] !== f) return;
@@ -87,7 +90,15 @@ export function trainTaggerModel(examples: readonly LabelledText[], opts: Tagger
     }
     blend = fitBlend(rows);
   }
-  const model = trainClassifier(examples, { ...trainOpts, onProgress: progress(fits - 1, 'final model') });
+  // The blend's weight on the classifier's margin says, out of fold, what one unit of margin is worth
+  // in log-odds: for a squared-hinge model it goes into the weights, so the model's own probability
+  // is calibrated (online learning and explanations read it) and the blend takes it as it is.
+  let marginScale = 1;
+  if (loss === 'squared-hinge' && blend.classifier > 0) {
+    marginScale = blend.classifier;
+    blend = { ...blend, classifier: 1 };
+  }
+  const model = trainClassifier(examples, { ...trainOpts, loss, marginScale, onProgress: progress(fits - 1, 'final model') });
   onProgress?.(total, total, 'final model');
   return { ...model, blend };
 }

@@ -147,4 +147,16 @@ describe('trainTaggerModel', () => {
   it('keeps the default blend when there are too few examples to fit it', () => {
     expect(trainTaggerModel(syntheticExamples(20, 10), SMALL).blend).toEqual(DEFAULT_BLEND);
   });
+
+  it('with the squared-hinge loss, folds the blend’s weight on the margin into the model, which then reads as a probability', () => {
+    const examples = syntheticExamples(160, 9);
+    const hinge = trainTaggerModel(examples, { ...SMALL, folds: 4, loss: 'squared-hinge' });
+    expect(hinge.hyper.loss).toBe('squared-hinge');
+    // The out-of-fold scale is inside the weights now: the blend takes the model's log-odds as they are.
+    expect(hinge.blend.classifier).toBe(1);
+    const tagger = createTagger({ classifier: hinge });
+    expect(tagger.tag(post('据内部消息马上封路')).tags).toEqual(['rumor-suspect']);
+    // Too few labels to measure that scale: the logistic loss is used instead.
+    expect(trainTaggerModel(syntheticExamples(20, 10), { ...SMALL, loss: 'squared-hinge' }).hyper.loss).toBe('logistic');
+  });
 });

@@ -154,4 +154,48 @@ describe('fitLogistic', () => {
     // The precision is at least the prior's, and larger where rows touch.
     for (let c = 0; c < 4; c++) expect(fit.precision[c]!).toBeGreaterThan(lambda * S);
   });
+
+  const toy = {
+    rows: {
+      rowPtr: Int32Array.from([0, 2, 4, 5, 7, 8, 10]),
+      col: Int32Array.from([0, 1, 1, 2, 3, 0, 3, 2, 0, 2]),
+      val: Float32Array.from([0.6, 0.8, 1, 0, 1, 0.8, 0.6, 1, 0.5, 0.5]),
+    },
+    y: Uint8Array.from([1, 1, 0, 1, 0, 0]),
+    s: Float64Array.from([1, 2, 1, 1, 1, 1]),
+  };
+
+  it('with the squared-hinge loss stops where its gradient vanishes (a linear SVM)', () => {
+    const lambda = 0.05;
+    const fit = fitLogistic(toy.rows, toy.y, toy.s, 4, { lambda, maxIter: 500, tolerance: 1e-10, loss: 'squared-hinge' });
+    const S = 7;
+    const grad = [0, 0, 0, 0];
+    let gb = 0;
+    for (let r = 0; r < 6; r++) {
+      let m = fit.bias;
+      for (let j = toy.rows.rowPtr[r]!; j < toy.rows.rowPtr[r + 1]!; j++) m += fit.weights[toy.rows.col[j]!]! * toy.rows.val[j]!;
+      const t = toy.y[r] ? 1 : -1;
+      const z = Math.max(0, 1 - t * m);
+      const g = (toy.s[r]! / S) * -2 * t * z;
+      gb += g;
+      for (let j = toy.rows.rowPtr[r]!; j < toy.rows.rowPtr[r + 1]!; j++) grad[toy.rows.col[j]!]! += g * toy.rows.val[j]!;
+    }
+    // (The squared hinge has no second derivative at the margin: L-BFGS gets a little less close.)
+    for (let c = 0; c < 4; c++) expect(Math.abs(grad[c]! + lambda * fit.weights[c]!)).toBeLessThan(1e-5);
+    expect(Math.abs(gb)).toBeLessThan(1e-5);
+    // A different model from the logistic one on the same rows.
+    const logistic = fitLogistic(toy.rows, toy.y, toy.s, 4, { lambda, maxIter: 500, tolerance: 1e-10 });
+    expect(Math.abs(fit.weights[0]! - logistic.weights[0]!)).toBeGreaterThan(1e-3);
+  });
+
+  it('scales the fitted margins by marginScale, and the prior precision by its inverse square', () => {
+    const opts = { lambda: 0.05, maxIter: 500, tolerance: 1e-10, loss: 'squared-hinge' as const };
+    const plain = fitLogistic(toy.rows, toy.y, toy.s, 4, opts);
+    const scaled = fitLogistic(toy.rows, toy.y, toy.s, 4, { ...opts, marginScale: 4 });
+    for (let c = 0; c < 4; c++) expect(scaled.weights[c]!).toBeCloseTo(4 * plain.weights[c]!, 8);
+    expect(scaled.bias).toBeCloseTo(4 * plain.bias, 8);
+    // Bucket 1 is touched by rows 0 and 1 only; its precision is the prior λS/16 plus those rows' curvature.
+    expect(scaled.precision[1]!).toBeGreaterThan((0.05 * 7) / 16);
+    expect(() => fitLogistic(toy.rows, toy.y, toy.s, 4, { ...opts, marginScale: 0 })).toThrow(/marginScale/);
+  });
 });
