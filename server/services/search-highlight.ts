@@ -1,4 +1,5 @@
 import { segmentWords } from '../nlp/keywords';
+import { normaliseTextWithOffsets } from '../nlp/normalise';
 import type { Segment } from './highlight';
 
 /**
@@ -34,8 +35,34 @@ export function queryTerms(q: string): string[] {
   return [...terms].sort((a, b) => b.length - a.length);
 }
 
-/** [start, end) of every term occurrence, left to right, overlaps resolved in favour of the earlier, longer one. */
+/** Characters of a text searched through its normalised form (per-character normalisation is slower). */
+const NORMALISED_SEARCH_CHARS = 20_000;
+
+/**
+ * [start, end) of every term occurrence in the text as published; when there is none, of the
+ * occurrences in its normalised form (traditional script, full-width letters, spelled-out evasions —
+ * what the engine matched through titleAlt/bodyAlt), mapped back onto the published text.
+ */
 function matches(text: string, terms: readonly string[]): [number, number][] {
+  const direct = matchesIn(text, terms);
+  if (direct.length) return direct;
+  const head = text.slice(0, NORMALISED_SEARCH_CHARS);
+  const { text: normalised, offsets } = normaliseTextWithOffsets(head);
+  if (normalised === head) return [];
+  const out: [number, number][] = [];
+  for (const [s, e] of matchesIn(normalised, terms)) {
+    const start = offsets[s] ?? 0;
+    // The published character after the match, or the end; at least one character.
+    let end = e < offsets.length ? offsets[e]! : head.length;
+    if (end <= start) end = Math.min(head.length, (offsets[e - 1] ?? start) + 1);
+    if (out.length && start < out[out.length - 1]![1]) continue;
+    out.push([start, end]);
+  }
+  return out;
+}
+
+/** [start, end) of every term occurrence, left to right, overlaps resolved in favour of the earlier, longer one. */
+function matchesIn(text: string, terms: readonly string[]): [number, number][] {
   const lower = text.toLowerCase();
   // toLowerCase may change lengths for a few scripts: then match the text as it is.
   const hay = lower.length === text.length ? lower : text;

@@ -42,6 +42,12 @@ describe('search result marks, made on the server', () => {
     expect(highlightFor({ title: '通知', body: '详见附件' }, queryTerms('停水'))).toBeNull();
   });
 
+  it('marks words the engine matched through the normalised text (traditional script) in the text as published', () => {
+    // The query is normalised (simplified); the post is in traditional characters.
+    expect(marked(markTitle('網傳地鐵明天停運', queryTerms('地铁')))).toBe('網傳[地鐵]明天停運');
+    expect(marked(highlightFor({ title: '通知', body: '據說自來水被污染了' }, queryTerms('自来水')))).toBe('據說[自來水]被污染了');
+  });
+
   it('keeps crawled markup as plain text and never splits a surrogate pair', () => {
     const segs = markTitle('<img src=x onerror=alert(1)>封城', queryTerms('封城'))!;
     expect(segs).toEqual([
