@@ -61,7 +61,8 @@ export function createInsightsService(deps: {
     const hit = cache.get(key);
     if (hit && t - hit.at < ttlMs) return hit.value as T;
     const value = compute();
-    if (cache.size >= 200) cache.clear();
+    // Bounded: windows are whole hours up to two weeks (336), times a few limits and baselines.
+    if (cache.size >= 2_000) cache.clear();
     cache.set(key, { at: t, value });
     return value;
   }
