@@ -62,14 +62,15 @@ const withMs = (r: Row): Candidate => ({ ...r, sortMs: Date.parse(r.sortAt) });
 
 export function createCandidateSet(db: Db, opts: { candidateIdsSql: string; offlineSourceId: string }) {
   const all = db.prepare(`SELECT ${COLUMNS} FROM (${opts.candidateIdsSql}) ids JOIN items i ON i.id = ids.id ${JOINS}`);
-  // What changed since the watermarks: new items, logged items, and the clusters either belongs to,
-  // a logged item left, or a new exact repost counts in.
-  const CHANGED = `SELECT id FROM items WHERE id > @items UNION SELECT item_id FROM queue_changes WHERE seq > @changes`;
-  const changedIds = db.prepare(CHANGED).pluck();
+  // What changed since the watermarks: new items and logged items (read once per sync) ...
+  const changedIds = db.prepare('SELECT id FROM items WHERE id > @items UNION SELECT item_id FROM queue_changes WHERE seq > @changes').pluck();
+  // ... and the candidates among them or in a cluster one of them belongs to, a logged item left, or a
+  // new exact repost counts in (its size moved).
   const since = db.prepare(
-    `SELECT ${COLUMNS} FROM items i ${JOINS}
-     WHERE (i.id IN (${CHANGED}) OR i.cluster_id IN (
-         SELECT cluster_id FROM items WHERE id IN (${CHANGED}) AND cluster_id IS NOT NULL
+    `WITH changed(id) AS (SELECT value FROM json_each(@ids))
+     SELECT ${COLUMNS} FROM items i ${JOINS}
+     WHERE (i.id IN (SELECT id FROM changed) OR i.cluster_id IN (
+         SELECT cluster_id FROM items WHERE id IN (SELECT id FROM changed) AND cluster_id IS NOT NULL
          UNION SELECT cluster_id FROM queue_changes WHERE seq > @changes AND cluster_id IS NOT NULL
          UNION SELECT n.cluster_id FROM item_aliases a JOIN items n ON n.id = a.item_id WHERE a.rowid > @aliases AND n.cluster_id IS NOT NULL))
        AND ${IS_CANDIDATE}`,
@@ -104,9 +105,10 @@ export function createCandidateSet(db: Db, opts: { candidateIdsSql: string; offl
         return;
       }
       if (next.items === marks.items && next.aliases === marks.aliases && next.changes === marks.changes) return;
-      const params = { items: marks.items, aliases: marks.aliases, changes: marks.changes, offline: opts.offlineSourceId };
+      const changed = changedIds.all({ items: marks.items, changes: marks.changes }) as number[];
       // A changed item that is no longer a candidate (decided elsewhere, re-tagged, deleted) leaves the set.
-      for (const id of changedIds.all(params) as number[]) byId.delete(id);
+      for (const id of changed) byId.delete(id);
+      const params = { ids: JSON.stringify(changed), aliases: marks.aliases, changes: marks.changes, offline: opts.offlineSourceId };
       for (const r of since.all(params) as Row[]) byId.set(r.id, withMs(r));
       marks = next;
     },

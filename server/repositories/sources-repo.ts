@@ -49,6 +49,11 @@ export interface SourceRecord {
 }
 
 /** Sources as configured, and the record of every crawl run. */
+/** A source config as the named parameters of a `sources` row (the config itself kept whole as JSON). */
+function sourceRow(s: SourceConfig, now: string) {
+  return { id: s.id, name: s.name, kind: s.kind, type: s.type, url: s.url, schedule: s.schedule, enabled: s.enabled ? 1 : 0, configJson: JSON.stringify(s), now };
+}
+
 export function createSourcesRepo(db: Db) {
   // Asked once per ingested item.
   const kindOf = db.prepare('SELECT kind FROM sources WHERE id = ?').pluck();
@@ -80,17 +85,7 @@ export function createSourcesRepo(db: Db) {
       const overridden: string[] = [];
       for (const s of sources) {
         if (dashboardIds.has(s.id)) overridden.push(s.id);
-        upsert.run({
-          id: s.id,
-          name: s.name,
-          kind: s.kind,
-          type: s.type,
-          url: s.url,
-          schedule: s.schedule,
-          enabled: s.enabled ? 1 : 0,
-          configJson: JSON.stringify(s),
-          now,
-        });
+        upsert.run(sourceRow(s, now));
         db.prepare(`UPDATE sources SET origin = 'file' WHERE id = ?`).run(s.id);
       }
       return { overridden };
@@ -131,17 +126,7 @@ export function createSourcesRepo(db: Db) {
            url = excluded.url, schedule = excluded.schedule, enabled = excluded.enabled,
            config_json = excluded.config_json, updated_at = excluded.updated_at
          WHERE sources.origin = 'dashboard'`,
-      ).run({
-        id: s.id,
-        name: s.name,
-        kind: s.kind,
-        type: s.type,
-        url: s.url,
-        schedule: s.schedule,
-        enabled: s.enabled ? 1 : 0,
-        configJson: JSON.stringify(s),
-        now,
-      });
+      ).run(sourceRow(s, now));
     },
 
     /** Removes a dashboard source with no items, with its run history and crawl frontier. */

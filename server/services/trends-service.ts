@@ -96,11 +96,11 @@ export function createTrendsService(deps: {
   now?: () => Date;
   freshness?: Freshness;
   /** Moves whenever the database may have changed (createChangeVersion): new items are counted at insert. */
-  version?: () => string;
+  version: () => string;
 }) {
   const now = deps.now ?? (() => new Date());
   const freshness: Freshness = deps.freshness ?? { staleMs: 0, epoch: 0 };
-  const version = deps.version ?? (() => '');
+  const version = deps.version;
   const cache = new Map<string, { at: number; epoch: number; version: string; value: unknown }>();
 
   function cached<T>(key: string, compute: () => T): T {

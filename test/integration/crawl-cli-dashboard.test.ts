@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SourceConfig } from '../../server/contracts/source';
@@ -8,6 +7,7 @@ import { openDatabase } from '../../server/db/open-database';
 import { createSourcesRepo } from '../../server/repositories/sources-repo';
 import { startFixtureSite } from '../support/fixture-site';
 import { tempDir } from '../support/meili';
+import { fixtureListSource, writeSourcesFile } from '../support/sources-file';
 import { runTool } from '../support/cli-process';
 
 // `npm run crawl -- --source ID` also knows the sources an admin added on the dashboard.
@@ -31,12 +31,9 @@ describe('npm run crawl and dashboard sources', () => {
     site = await startFixtureSite(pages);
     const dataDir = tempDir('crawl-cli-dash');
     const sourcesFile = path.join(dataDir, 'sources.json');
-    fs.writeFileSync(sourcesFile, JSON.stringify({ sources: [{ id: 'file-only', name: '文件来源', kind: 'news', type: 'rss', url: `${site.url}/feed.xml`, allowPrivateNetwork: true }] }));
+    writeSourcesFile(sourcesFile, [{ id: 'file-only', name: '文件来源', kind: 'news', type: 'rss', url: `${site.url}/feed.xml`, allowPrivateNetwork: true }]);
     const db = openDatabase(path.join(dataDir, 'app.db'));
-    const dash = SourceConfig.parse({
-      id: 'dash-notices', name: '街道通知', kind: 'notice', type: 'html-list', url: `${site.url}/list.html`, allowPrivateNetwork: true, delayMs: 0,
-      list: { link: 'ul.list a', maxPages: 1 }, detail: { title: 'h1', time: '.meta', body: '.content' },
-    });
+    const dash = SourceConfig.parse(fixtureListSource('dash-notices', '街道通知', `${site.url}/list.html`));
     createSourcesRepo(db).saveDashboardSource(dash, new Date().toISOString());
     db.close();
 

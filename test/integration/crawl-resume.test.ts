@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFixtureSite } from '../support/fixture-site';
 import { tempDir } from '../support/meili';
+import { fixtureListSource, writeSourcesFile } from '../support/sources-file';
 import { runTool } from '../support/cli-process';
 
 const PAGES = 30;
@@ -40,23 +40,7 @@ describe('a crawl killed with SIGKILL midway', () => {
 
     const dataDir = tempDir('resume');
     const sourcesFile = path.join(dataDir, 'sources.yaml');
-    fs.writeFileSync(
-      sourcesFile,
-      [
-        'sources:',
-        '  - id: slow',
-        '    name: 慢速通知列表',
-        '    kind: notice',
-        '    type: html-list',
-        `    url: ${site.url}/list.html`,
-        '    allowPrivateNetwork: true',
-        '    ownSite: true',
-        '    delayMs: 0',
-        '    list: { link: "ul.list a", maxPages: 1 }',
-        '    detail: { title: h1, time: .meta, body: .content }',
-        '',
-      ].join('\n'),
-    );
+    writeSourcesFile(sourcesFile, [fixtureListSource('slow', '慢速通知列表', `${site.url}/list.html`, { ownSite: true })]);
 
     const detailHits = () => Object.entries(Object.fromEntries(site!.hits)).filter(([p]) => p.startsWith('/n/'));
     const first = crawlCli(dataDir, sourcesFile);

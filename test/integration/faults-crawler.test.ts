@@ -1,12 +1,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSourcesFile } from '../../crawler/config';
 import { startFixtureSite } from '../support/fixture-site';
 import { startTestMeili, tempDir } from '../support/meili';
+import { fixtureListSource, writeSourcesFile } from '../support/sources-file';
 import { startTestRuntime } from '../support/runtime';
 import { runTool } from '../support/cli-process';
 import type { Runtime } from '../../server/runtime';
@@ -47,23 +47,7 @@ describe('the remote crawler killed with SIGKILL mid-run', () => {
 
     const dir = tempDir('crawler-kill');
     const sourcesFile = path.join(dir, 'sources.yaml');
-    fs.writeFileSync(
-      sourcesFile,
-      [
-        'sources:',
-        '  - id: notices',
-        '    name: 社区公告',
-        '    kind: notice',
-        '    type: html-list',
-        `    url: ${site.url}/list.html`,
-        '    allowPrivateNetwork: true',
-        '    ownSite: true',
-        '    delayMs: 0',
-        '    list: { link: "ul.list a", maxPages: 1 }',
-        '    detail: { title: h1, time: .meta, body: .content }',
-        '',
-      ].join('\n'),
-    );
+    writeSourcesFile(sourcesFile, [fixtureListSource('notices', '社区公告', `${site.url}/list.html`, { ownSite: true })]);
     meili = await startTestMeili();
     ({ runtime } = await startTestRuntime({ meili, sources: loadSourcesFile(sourcesFile).sources }));
     const rt = runtime;

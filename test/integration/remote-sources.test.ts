@@ -1,6 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { loadSourcesFile } from '../../crawler/config';
 import { fetchRemoteSources } from '../../crawler/remote-sources';
 import { startFixtureSite } from '../support/fixture-site';
 import { startTestMeili, tempDir } from '../support/meili';
+import { fixtureListSource, writeSourcesFile } from '../support/sources-file';
 import { startTestRuntime } from '../support/runtime';
 import { runTool } from '../support/cli-process';
 import type { Runtime } from '../../server/runtime';
@@ -43,25 +43,14 @@ const listOf = (prefix: string, n: number) => ({
   ),
 });
 
-const htmlSource = (id: string, url: string) => ({
-  id,
-  name: `来源 ${id}`,
-  kind: 'notice',
-  type: 'html-list',
-  url,
-  allowPrivateNetwork: true,
-  delayMs: 0,
-  schedule: '0 3 * * *',
-  list: { link: 'ul.list a', maxPages: 1 },
-  detail: { title: 'h1', time: '.meta', body: '.content' },
-});
+const htmlSource = (id: string, url: string) => fixtureListSource(id, `来源 ${id}`, url, { schedule: '0 3 * * *' });
 
 describe('the remote crawler and the dashboard sources', () => {
   it('crawls its file and the dashboard sources, skips paused ones, and reads the list with its token only', async () => {
     site = await startFixtureSite({ ...listOf('filea', 3), ...listOf('fileb', 3), ...listOf('dash', 4) });
     const dir = tempDir('remote-sources');
     const sourcesFile = path.join(dir, 'sources.json');
-    fs.writeFileSync(sourcesFile, JSON.stringify({ sources: [htmlSource('file-a', `${site.url}/filea/list.html`), htmlSource('file-b', `${site.url}/fileb/list.html`)] }));
+    writeSourcesFile(sourcesFile, [htmlSource('file-a', `${site.url}/filea/list.html`), htmlSource('file-b', `${site.url}/fileb/list.html`)]);
     meili = await startTestMeili();
     ({ runtime } = await startTestRuntime({ meili, sources: loadSourcesFile(sourcesFile).sources }));
     const rt = runtime;

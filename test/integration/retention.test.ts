@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRetentionRepo } from '../../server/repositories/retention-repo';
 import { createTrendsRepo } from '../../server/repositories/trends-repo';
+import { createChangeVersion } from '../../server/repositories/change-version';
 import type { SearchIndex } from '../../server/repositories/search-index';
 import { createRetentionService } from '../../server/services/retention-service';
 import { createTrendsService } from '../../server/services/trends-service';
@@ -18,7 +19,7 @@ const id: Record<string, number> = {};
 const at = (daysAgo: number) => new Date(NOW - daysAgo * DAY).toISOString();
 /** Trend counts by tag from a fresh service (no answer cached from before the purge). */
 const counts = () =>
-  createTrendsService({ trends: createTrendsRepo(t.db), now: () => new Date(NOW) }).volume({ from: at(45).slice(0, 10), to: at(0).slice(0, 10), interval: 'day', by: 'tag' }) as unknown as Json;
+  createTrendsService({ trends: createTrendsRepo(t.db), now: () => new Date(NOW), version: createChangeVersion(t.db) }).volume({ from: at(45).slice(0, 10), to: at(0).slice(0, 10), interval: 'day', by: 'tag' }) as unknown as Json;
 const json = async (method: string, url: string, body?: unknown) => {
   const res = await t.app.request(url, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
   return { status: res.status, body: (await res.json()) as Json };
