@@ -24,6 +24,9 @@ export function createEventsRepo(db: Db) {
     SELECT cluster_id AS id, sum(sort_at >= @mid) AS recent, sum(sort_at < @mid) AS previous
     FROM items WHERE sort_at >= @from AND sort_at < @to AND cluster_id IS NOT NULL
     GROUP BY cluster_id HAVING sum(sort_at >= @mid) >= @min`);
+  const perCluster = db.prepare(`
+    SELECT cluster_id AS id, count(*) AS n FROM items
+    WHERE sort_at >= ? AND sort_at < ? AND cluster_id IS NOT NULL GROUP BY cluster_id`);
   const detail = db.prepare(`
     SELECT c.id, c.items + c.exact_reposts AS size,
       (SELECT sort_at FROM items WHERE cluster_id = c.id ORDER BY sort_at LIMIT 1) AS first_seen,
@@ -37,9 +40,16 @@ export function createEventsRepo(db: Db) {
     SELECT substr(sort_at, 1, 13) AS hour, count(*) AS n FROM items
     WHERE cluster_id = ? AND sort_at >= ? AND sort_at < ? GROUP BY hour`);
   return {
-    /** Clusters with at least `min` items in [mid, to), with their counts there and in [from, mid). */
+    /**
+     * Clusters with at least `min` items in [mid, to), with their counts there and in [from, mid), in
+     * one statement: the reference the per-hour sums (insight-hours.ts) are tested against.
+     */
     growing(fromIso: string, midIso: string, toIso: string, min: number): EventRow[] {
       return growing.all({ from: fromIso, mid: midIso, to: toIso, min }) as EventRow[];
+    },
+    /** Items per cluster in [fromIso, toIso) (the insights sum these per hour). */
+    perCluster(fromIso: string, toIso: string): { id: number; n: number }[] {
+      return perCluster.all(fromIso, toIso) as { id: number; n: number }[];
     },
     detail(id: number): EventDetailRow | null {
       return (detail.get(id) as EventDetailRow | undefined) ?? null;

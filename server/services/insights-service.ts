@@ -5,6 +5,8 @@ import type { EventsRepo } from '../repositories/events-repo';
 import type { KeywordsRepo } from '../repositories/keywords-repo';
 import { hourKey } from '../repositories/trends-repo';
 import { groupRelated } from '../nlp/related-stories';
+import { HOUR_MS } from './hour-sums';
+import { createClusterHours, createKeywordHours } from './insight-hours';
 
 /** Two related stories as one event, led by the first (the stronger). */
 function mergeStories(lead: StoryEvent, other: StoryEvent): StoryEvent {
@@ -23,19 +25,12 @@ function mergeStories(lead: StoryEvent, other: StoryEvent): StoryEvent {
   };
 }
 
-const HOUR_MS = 3_600_000;
 const BASELINE_HOURS = 24 * 7;
 /** Keywords are read from the title and the lede; the rest of an article adds cost, not topic. */
 const KEYWORD_CHARS = 240;
 const KEYWORDS_PER_ITEM = 8;
 /** Hot words and events move over hours: answers are reused for this long. */
 const CACHE_MS = 30_000;
-/**
- * The week before the window (the baseline) and the window's closed hours lie in the past: only posts
- * published back then and collected late change them. Summing them is most of the cost (a week of
- * words), so they are reused longer.
- */
-const BASELINE_CACHE_MS = 10 * 60_000;
 /** An event is a story repeated: at least this many items of one cluster in the window. */
 const MIN_EVENT_ITEMS = 2;
 
@@ -50,11 +45,15 @@ export function createInsightsService(deps: {
   keywords: KeywordsRepo;
   events: EventsRepo;
   extractor: KeywordExtractor;
-  /** Brings the hourly item counts up to date (they give the number of items per window). */
+  /** Brings the hourly item counts up to date (items per window, and which hours changed). */
   refreshCounts: () => void;
   now?: () => Date;
 }) {
   const now = deps.now ?? (() => new Date());
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const itemsInHour = (startMs: number) => deps.keywords.docs(iso(startMs), iso(startMs + HOUR_MS));
+  const keywordHours = createKeywordHours(deps.keywords, itemsInHour, () => now().getTime());
+  const clusterHours = createClusterHours(deps.events, itemsInHour, () => now().getTime());
   const cache = new Map<string, { at: number; value: unknown }>();
   function cached<T>(key: string, compute: () => T, ttlMs = CACHE_MS): T {
     const t = performance.now();
@@ -85,16 +84,10 @@ export function createInsightsService(deps: {
         const to = windowEnd();
         const from = to - q.hours * HOUR_MS;
         const baselineFrom = from - BASELINE_HOURS * HOUR_MS;
-        const iso = (ms: number) => new Date(ms).toISOString();
-        // The window's closed hours change only with late posts: summed once and reused like the
-        // baseline; only the hour in progress is read on every refresh.
-        const openFrom = Math.max(from, to - HOUR_MS);
-        const closed = cached(`c:${from}:${openFrom}`, () => deps.keywords.window(iso(from), iso(openFrom)), BASELINE_CACHE_MS);
-        const open = deps.keywords.window(iso(openFrom), iso(to));
-        const counts = new Map(closed.counts);
-        for (const [w, n] of open.counts) counts.set(w, (counts.get(w) ?? 0) + n);
-        const current = { counts, docs: closed.docs + open.docs };
-        const baseline = cached(`b:${baselineFrom}:${from}`, () => deps.keywords.window(iso(baselineFrom), iso(from)), BASELINE_CACHE_MS);
+        // Summed from per-hour counts shared by every window (insight-hours.ts): only the hour in
+        // progress is read again on every refresh.
+        const current = { counts: keywordHours.window(from, to), docs: deps.keywords.docs(iso(from), iso(to)) };
+        const baseline = { counts: keywordHours.window(baselineFrom, from), docs: deps.keywords.docs(iso(baselineFrom), iso(from)) };
         return {
           from: iso(from),
           to: iso(to),
@@ -114,16 +107,16 @@ export function createInsightsService(deps: {
     events(q: InsightQuery & { limit?: number }): StoryEvents {
       const limit = q.limit ?? 20;
       return cached(`e:${q.hours}:${limit}:${windowEnd()}`, () => {
+        deps.refreshCounts(); // the hours' item counts tell which kept hours changed
         const to = windowEnd();
         const mid = to - q.hours * HOUR_MS;
         const from = mid - q.hours * HOUR_MS;
-        const iso = (ms: number) => new Date(ms).toISOString();
         // Growth: items now, discounted by what the story already had before: a new story of 10
         // ranks above an old one that went from 40 to 45.
         const growth = (recent: number, previous: number) => recent * Math.log1p(recent / (previous + 1));
         // Candidates beyond the limit: related stories folded together free places further down.
-        const ranked = deps.events
-          .growing(iso(from), iso(mid), iso(to), MIN_EVENT_ITEMS)
+        const ranked = clusterHours
+          .growing(from, mid, to, MIN_EVENT_ITEMS)
           .map((r) => ({ ...r, growth: growth(r.recent, r.previous) }))
           .sort((a, b) => b.growth - a.growth || b.recent - a.recent || a.id - b.id)
           .slice(0, limit * 3);

@@ -1,7 +1,8 @@
 /**
  * The API over a benchmark database, in its own process so the load generator does not share its
  * event loop: wired exactly as the server wires it (no search engine: aggregates never use it).
- *   npx tsx test/bench/aggregates/serve.ts <db file> <port>
+ *   npx tsx test/bench/aggregates/serve.ts <db file> <port> <now, ms>
+ * The clock is the generator's: windows counted back from now (hot words, events) must fall on the data.
  */
 import { serve } from '@hono/node-server';
 import pino from 'pino';
@@ -13,7 +14,7 @@ import { createClaimMatcher } from '../../../server/services/claim-matcher';
 import { createEventBus } from '../../../server/services/event-bus';
 import { serviceDeps, wireServices } from '../../../server/wire-services';
 
-const [file, port] = process.argv.slice(2);
+const [file, port, nowMs] = process.argv.slice(2);
 const db = openDatabase(file!);
 const events = createEventBus();
 const services = wireServices({
@@ -26,6 +27,7 @@ const services = wireServices({
   index: null,
   runCrawl: async () => undefined,
   events,
+  now: () => new Date(Number(nowMs)),
 });
 // The first request would recompute every hour of the year from items; do it before the clock
 // starts, and time it (it is what a server pays once after a bulk import or this migration).
