@@ -43,6 +43,16 @@ export function idFraction(id: string): number {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/**
+ * For data without a time to split on (the sentiment posts): by a hash of the id, test the first
+ * 20 %, dev the next 20 %, dev-train the rest.
+ *   npx tsx server/cli/split-jsonl.ts --by-id --data ../shared/data/sentiment/sentiment_weibo_dev.jsonl --out-dir /tmp/sent
+ */
+export function partById(row: SplitRow): Part {
+  const f = idFraction(str(row.id));
+  return f < 0.2 ? 'test' : f < 0.4 ? 'dev' : 'dev-train';
+}
+
 /** Which part a row belongs to under the recipe above. */
 export function partOf(row: SplitRow): Part {
   const source = str(row.source);
@@ -65,9 +75,9 @@ export function partOf(row: SplitRow): Part {
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function main(): void {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, 'out-dir': { type: 'string' } } });
+  const { values } = parseArgs({ options: { data: { type: 'string' }, 'out-dir': { type: 'string' }, 'by-id': { type: 'boolean' } } });
   if (!values.data || !values['out-dir']) {
-    process.stderr.write('usage: split-jsonl --data <rumor_posts.jsonl> --out-dir <dir outside the repository, e.g. /tmp/rumor-split>\n');
+    process.stderr.write('usage: split-jsonl [--by-id] --data <rumor_posts.jsonl> --out-dir <dir outside the repository, e.g. /tmp/rumor-split>\n');
     process.exit(2);
   }
   const outDir = path.resolve(values['out-dir']);
@@ -88,7 +98,7 @@ function main(): void {
       } catch {
         throw new Error(`${values.data}:${i + 1}: not JSON`);
       }
-      const part = partOf(row);
+      const part = values['by-id'] ? partById(row) : partOf(row);
       parts[part].push(line);
       const key = `${part}\t${str(row.source).split(/[/:]/).pop() ?? ''}\t${str(row.label)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);

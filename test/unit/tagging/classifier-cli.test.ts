@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseEvalArgs } from '../../../server/cli/eval-tagger';
-import { idFraction, partOf } from '../../../server/cli/split-jsonl';
+import { idFraction, partById, partOf } from '../../../server/cli/split-jsonl';
 import { parseTrainArgs, readLabelled, UsageError } from '../../../server/cli/train-tagger';
 import { EvalRow, LabelledRow, parseJsonl } from '../../../server/tagging/classifier/examples';
 import { predict } from '../../../server/tagging/classifier/model';
@@ -93,6 +93,15 @@ describe('split-jsonl recipe', () => {
     expect(dev.length / ids.length).toBeGreaterThan(0.17);
     expect(dev.length / ids.length).toBeLessThan(0.23);
     expect(idFraction('w21-1')).toBe(idFraction('w21-1'));
+  });
+
+  it('splits undated data by id alone (--by-id): a fifth test, a fifth dev, the rest dev-train', () => {
+    const ids = Array.from({ length: 5_000 }, (_, i) => `post-${i}`);
+    const share = (part: string) => ids.filter((id) => partById({ id }) === part).length / ids.length;
+    expect(share('test')).toBeCloseTo(0.2, 1);
+    expect(share('dev')).toBeCloseTo(0.2, 1);
+    expect(share('dev-train')).toBeCloseTo(0.6, 1);
+    expect(ids.filter((id) => partById({ id }) === 'test')).toEqual(ids.filter((id) => idFraction(id) < 0.2));
   });
 });
 
