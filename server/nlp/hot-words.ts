@@ -3,6 +3,7 @@
  * counts; the caller decides the windows (e.g. the last 24 h against the 7 days before) and where the
  * counts come from (keywords per item, counted once per item).
  */
+import { selectTop } from '../lib/select-top';
 
 /** Word counts of one time window. */
 export interface WindowCounts {
@@ -94,8 +95,7 @@ export function rankBurstWords(current: WindowCounts, baseline: WindowCounts, op
     out.push({ word, count: c, baselineCount: b, rate, baselineRate, ratio, score });
   }
   // Ties broken by count, then by word, so the same counts always give the same order.
-  out.sort((x, y) => y.score - x.score || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
-  return out.slice(0, Math.floor(limit));
+  return selectTop(out, Math.floor(limit), (x, y) => y.score - x.score || y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
 }
 
 /** Plain top words by count, for the word cloud (which shows what is talked about, rising or not). */
@@ -111,8 +111,7 @@ export function rankByCount(
     const count = validCount(raw);
     if (count > 0 && count >= minCount) out.push({ word, count });
   }
-  out.sort((x, y) => y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
-  return out.slice(0, Math.floor(limit));
+  return selectTop(out, Math.floor(limit), (x, y) => y.count - x.count || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0));
 }
 
 /**

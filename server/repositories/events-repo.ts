@@ -36,9 +36,6 @@ export function createEventsRepo(db: Db) {
       (SELECT json_group_array(name) FROM (SELECT DISTINCT s.name FROM items i JOIN sources s ON s.id = i.source_id
          WHERE i.cluster_id = c.id LIMIT 5)) AS sources
     FROM clusters c JOIN items f ON f.id = c.id WHERE c.id = ?`);
-  const hourly = db.prepare(`
-    SELECT substr(sort_at, 1, 13) AS hour, count(*) AS n FROM items
-    WHERE cluster_id = ? AND sort_at >= ? AND sort_at < ? GROUP BY hour`);
   return {
     /**
      * Clusters with at least `min` items in [mid, to), with their counts there and in [from, mid), in
@@ -53,9 +50,6 @@ export function createEventsRepo(db: Db) {
     },
     detail(id: number): EventDetailRow | null {
       return (detail.get(id) as EventDetailRow | undefined) ?? null;
-    },
-    hourly(id: number, fromIso: string, toIso: string): { hour: string; n: number }[] {
-      return hourly.all(id, fromIso, toIso) as { hour: string; n: number }[];
     },
   };
 }

@@ -6,8 +6,8 @@
  * over small arrays.
  *
  * Hours that have closed change only when a post published back then is collected late (or an item
- * is deleted): a kept hour is read again when its `version` (the number of items in it) moved, and
- * in any case after `closedTtlMs`. The hour in progress is read fresh on every call.
+ * is deleted): a kept hour is read again when its version (the number of items in it) moved, and
+ * in any case after `closedTtlMs` (to twice that). The hour in progress is read fresh on every call.
  */
 export const HOUR_MS = 3_600_000;
 
@@ -20,8 +20,11 @@ export interface HourCounts {
 export interface HourSumsOptions {
   /** Counts for [startMs, startMs + 1 h). */
   load(startMs: number): HourCounts;
-  /** Changes whenever the hour's counts may have: its item count. */
-  version(startMs: number): number;
+  /**
+   * What changes whenever an hour's counts may have (its item count), for every hour in
+   * [fromMs, toMs) at once, keyed by the hour's start; a missing hour counts as 0.
+   */
+  versions(fromMs: number, toMs: number): Map<number, number>;
   closedTtlMs: number;
   /** At most this many hours are kept; the oldest read are dropped first. */
   maxHours: number;
@@ -29,14 +32,17 @@ export interface HourSumsOptions {
 }
 
 export function createHourSums(opts: HourSumsOptions) {
+  // Between closedTtlMs and twice that, spread by hour (golden-ratio steps), so hours read together
+  // at start-up are not all read again by the same request.
+  const ttlOf = (startMs: number) => opts.closedTtlMs * (1 + ((startMs / HOUR_MS) * 0.618034) % 1);
   // Insertion order is load order (re-inserted on reload), so the first key was loaded longest ago.
   const hours = new Map<number, { at: number; version: number; counts: HourCounts }>();
 
-  function hour(startMs: number, nowMs: number): HourCounts {
+  function hour(startMs: number, nowMs: number, versions: Map<number, number>): HourCounts {
     if (startMs + HOUR_MS > nowMs) return opts.load(startMs);
     const kept = hours.get(startMs);
-    const version = opts.version(startMs);
-    if (kept && kept.version === version && nowMs - kept.at < opts.closedTtlMs) return kept.counts;
+    const version = versions.get(startMs) ?? 0;
+    if (kept && kept.version === version && nowMs - kept.at < ttlOf(startMs)) return kept.counts;
     const counts = opts.load(startMs);
     hours.delete(startMs);
     hours.set(startMs, { at: nowMs, version, counts });
@@ -44,17 +50,35 @@ export function createHourSums(opts: HourSumsOptions) {
     return counts;
   }
 
+  /** Calls `visit` with each whole hour's counts in [fromMs, toMs) (both on the hour), in order. */
+  function forEachHour(fromMs: number, toMs: number, visit: (counts: HourCounts, hourStartMs: number) => void): void {
+    const nowMs = opts.now();
+    const versions = opts.versions(fromMs, toMs);
+    for (let start = fromMs; start < toMs; start += HOUR_MS) visit(hour(start, nowMs, versions), start);
+  }
+
   return {
+    forEachHour,
     /**
-     * Calls `add(id, n)` for every count in the whole hours [fromMs, toMs) (both on the hour), hour
-     * by hour; the same id may come once per hour.
+     * Totals over [fromMs, toMs) when ids are small dense integers (interned by the caller): indexed
+     * by id, with the ids that occurred. Typed-array additions keep a two-week sum to a few ms.
      */
-    forEach(fromMs: number, toMs: number, add: (id: number, n: number) => void): void {
-      const nowMs = opts.now();
-      for (let start = fromMs; start < toMs; start += HOUR_MS) {
-        const { ids, counts } = hour(start, nowMs);
-        for (let i = 0; i < ids.length; i++) add(ids[i]!, counts[i]!);
-      }
+    sumDense(fromMs: number, toMs: number, sizeHint = 1024): DenseTotals {
+      let totals = new Int32Array(Math.max(16, sizeHint));
+      const touched: number[] = [];
+      forEachHour(fromMs, toMs, ({ ids, counts }) => {
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i]!;
+          if (id >= totals.length) {
+            const grown = new Int32Array(Math.max(id + 1, totals.length * 2));
+            grown.set(totals);
+            totals = grown;
+          }
+          if (totals[id] === 0) touched.push(id);
+          totals[id] = totals[id]! + counts[i]!;
+        }
+      });
+      return { totals, touched };
     },
     /** Hours currently kept (for tests and diagnostics). */
     size: () => hours.size,
@@ -63,6 +87,38 @@ export function createHourSums(opts: HourSumsOptions) {
 }
 
 export type HourSums = ReturnType<typeof createHourSums>;
+
+/** totals[id] for every id in `touched` (0 beyond the array for ids that did not occur). */
+export interface DenseTotals {
+  totals: Int32Array;
+  touched: number[];
+}
+
+export const totalOf = (t: DenseTotals, id: number): number => (id < t.totals.length ? t.totals[id]! : 0);
+
+/** Small dense ids for sparse keys (words, cluster ids), and back; starts over past `max` keys. */
+export function createInterner<K>(max: number) {
+  const ids = new Map<K, number>();
+  const keys: K[] = [];
+  return {
+    id(key: K): number {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = keys.length;
+        ids.set(key, id);
+        keys.push(key);
+      }
+      return id;
+    },
+    key: (id: number): K => keys[id]!,
+    /** Whether it grew past `max` (then the caller drops everything holding ids, and calls reset). */
+    full: () => keys.length > max,
+    reset(): void {
+      ids.clear();
+      keys.length = 0;
+    },
+  };
+}
 
 /** Hour counts from rows of (id, n). */
 export function hourCounts(rows: readonly { id: number; n: number }[]): HourCounts {

@@ -1,7 +1,8 @@
 import type { EventRow, EventsRepo } from '../repositories/events-repo';
 import type { KeywordsRepo } from '../repositories/keywords-repo';
 import { hourKey } from '../repositories/trends-repo';
-import { createHourSums, HOUR_MS, hourCounts } from './hour-sums';
+import { selectTop } from '../lib/select-top';
+import { createHourSums, createInterner, HOUR_MS, hourCounts, totalOf } from './hour-sums';
 
 /**
  * A closed hour is read again when its item count moves; this bounds what that misses (an item
@@ -10,30 +11,20 @@ import { createHourSums, HOUR_MS, hourCounts } from './hour-sums';
 const CLOSED_HOUR_TTL_MS = 60 * 60_000;
 /** Hot words read up to 336 + 168 hours back, events 2 × 336: four weeks and a margin. */
 const MAX_HOURS = 800;
-/** Interned words beyond this: start over (new words keep arriving; ids must not grow without end). */
-const MAX_WORDS = 1_000_000;
+/** Interned keys beyond this: start over (new words and clusters keep coming; ids must not grow without end). */
+const MAX_KEYS = 1_000_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Items in the hour starting at startMs: a closed hour whose count moved is read again. */
-export type ItemsInHour = (startMs: number) => number;
+/** Items per hour over [fromMs, toMs), keyed by the hour's start: a closed hour whose count moved is read again. */
+export type ItemsPerHour = (fromMs: number, toMs: number) => Map<number, number>;
 
 /** Keyword counts over whole-hour windows, summed in memory from per-hour counts (hour-sums.ts). */
-export function createKeywordHours(keywords: KeywordsRepo, itemsInHour: ItemsInHour, now: () => number) {
-  const ids = new Map<string, number>();
-  const words: string[] = [];
-  const intern = (word: string): number => {
-    let id = ids.get(word);
-    if (id === undefined) {
-      id = words.length;
-      ids.set(word, id);
-      words.push(word);
-    }
-    return id;
-  };
+export function createKeywordHours(keywords: KeywordsRepo, itemsPerHour: ItemsPerHour, now: () => number) {
+  const words = createInterner<string>(MAX_KEYS);
   const sums = createHourSums({
-    load: (startMs) => hourCounts(keywords.hour(hourKey(iso(startMs))).map((r) => ({ id: intern(r.word), n: r.n }))),
-    version: itemsInHour,
+    load: (startMs) => hourCounts(keywords.hour(hourKey(iso(startMs))).map((r) => ({ id: words.id(r.word), n: r.n }))),
+    versions: itemsPerHour,
     closedTtlMs: CLOSED_HOUR_TTL_MS,
     maxHours: MAX_HOURS,
     now,
@@ -41,52 +32,82 @@ export function createKeywordHours(keywords: KeywordsRepo, itemsInHour: ItemsInH
   return {
     /** Items per keyword over [fromMs, toMs) (on the hour). */
     window(fromMs: number, toMs: number): Map<string, number> {
-      if (words.length > MAX_WORDS) {
+      if (words.full()) {
         sums.clear();
-        ids.clear();
-        words.length = 0;
+        words.reset();
       }
-      // Indexed by word id: half a million additions into a typed array take a few milliseconds.
-      let totals = new Int32Array(Math.max(1024, words.length));
-      const seen: number[] = [];
-      sums.forEach(fromMs, toMs, (id, n) => {
-        if (id >= totals.length) {
-          const grown = new Int32Array(Math.max(id + 1, totals.length * 2));
-          grown.set(totals);
-          totals = grown;
-        }
-        if (totals[id] === 0) seen.push(id);
-        totals[id] = totals[id]! + n;
-      });
-      return new Map(seen.map((id) => [words[id]!, totals[id]!]));
+      const { totals, touched } = sums.sumDense(fromMs, toMs);
+      return new Map(touched.map((id) => [words.key(id), totals[id]!]));
     },
   };
 }
 
+/** A growing cluster, with its items per hour over the recent window. */
+export interface RankedCluster extends EventRow {
+  curve: number[];
+}
+
 /** Clusters that grew in a window, from per-hour cluster counts (hour-sums.ts). */
-export function createClusterHours(events: EventsRepo, itemsInHour: ItemsInHour, now: () => number) {
+export function createClusterHours(events: EventsRepo, itemsPerHour: ItemsPerHour, now: () => number) {
+  const clusters = createInterner<number>(MAX_KEYS);
   const sums = createHourSums({
-    load: (startMs) => hourCounts(events.perCluster(iso(startMs), iso(startMs + HOUR_MS))),
-    version: itemsInHour,
+    load: (startMs) => hourCounts(events.perCluster(iso(startMs), iso(startMs + HOUR_MS)).map((r) => ({ id: clusters.id(r.id), n: r.n }))),
+    versions: itemsPerHour,
     closedTtlMs: CLOSED_HOUR_TTL_MS,
     maxHours: MAX_HOURS,
     now,
   });
+
+  /** Dense ids with at least `min` items in [midMs, toMs), with both windows' totals. */
+  function grown(fromMs: number, midMs: number, toMs: number, min: number) {
+    if (clusters.full()) {
+      sums.clear();
+      clusters.reset();
+    }
+    const recent = sums.sumDense(midMs, toMs);
+    const previous = sums.sumDense(fromMs, midMs, recent.totals.length);
+    const ids = recent.touched.filter((id) => recent.totals[id]! >= min);
+    return { ids, recent, previous };
+  }
+
   return {
     /**
      * Clusters with at least `min` items in [midMs, toMs), with their counts there and in
      * [fromMs, midMs): what EventsRepo.growing answers in one statement.
      */
     growing(fromMs: number, midMs: number, toMs: number, min: number): EventRow[] {
-      const recent = new Map<number, number>();
-      sums.forEach(midMs, toMs, (id, n) => recent.set(id, (recent.get(id) ?? 0) + n));
-      const rows = new Map<number, EventRow>();
-      for (const [id, n] of recent) if (n >= min) rows.set(id, { id, recent: n, previous: 0 });
-      sums.forEach(fromMs, midMs, (id, n) => {
-        const row = rows.get(id);
-        if (row) row.previous += n;
+      const { ids, recent, previous } = grown(fromMs, midMs, toMs, min);
+      return ids.map((id) => ({ id: clusters.key(id), recent: recent.totals[id]!, previous: totalOf(previous, id) }));
+    },
+
+    /**
+     * The `k` growing clusters that score highest (ties: more recent items, then the older cluster),
+     * best first, each with its items per hour over [midMs, toMs).
+     */
+    top(fromMs: number, midMs: number, toMs: number, min: number, k: number, score: (recent: number, previous: number) => number): RankedCluster[] {
+      const { ids, recent, previous } = grown(fromMs, midMs, toMs, min);
+      const rows = ids.map((id) => {
+        const r = recent.totals[id]!;
+        const p = totalOf(previous, id);
+        return { dense: id, id: clusters.key(id), recent: r, previous: p, score: score(r, p) };
       });
-      return [...rows.values()];
+      const best = selectTop(rows, k, (a, b) => b.score - a.score || b.recent - a.recent || a.id - b.id);
+      // The curves, from the same hours: one more pass over the recent window for the chosen few.
+      const slot = new Int16Array(recent.totals.length).fill(-1);
+      best.forEach((r, i) => (slot[r.dense] = i));
+      const hours = Math.round((toMs - midMs) / HOUR_MS);
+      const curves = best.map(() => new Array<number>(hours).fill(0));
+      sums.forEachHour(midMs, toMs, ({ ids, counts }, start) => {
+        const h = (start - midMs) / HOUR_MS;
+        for (let j = 0; j < ids.length; j++) {
+          const id = ids[j]!;
+          const i = id < slot.length ? slot[id]! : -1;
+          if (i < 0) continue;
+          const curve = curves[i]!;
+          curve[h] = curve[h]! + counts[j]!;
+        }
+      });
+      return best.map((r, i) => ({ id: r.id, recent: r.recent, previous: r.previous, curve: curves[i]! }));
     },
   };
 }

@@ -3,7 +3,6 @@ import { rankBurstWords, rankByCount } from '../nlp/hot-words';
 import type { KeywordExtractor } from '../nlp/keywords';
 import type { EventsRepo } from '../repositories/events-repo';
 import type { KeywordsRepo } from '../repositories/keywords-repo';
-import { hourKey } from '../repositories/trends-repo';
 import { groupRelated } from '../nlp/related-stories';
 import { HOUR_MS } from './hour-sums';
 import { createClusterHours, createKeywordHours } from './insight-hours';
@@ -40,6 +39,20 @@ export interface KeywordStep {
   record(words: string[], sortAt: string): void;
 }
 
+/** Answers kept for a while, at most `max` of them (all dropped when full: windows move on hourly anyway). */
+function createTtlCache(max: number, defaultTtlMs: number) {
+  const cache = new Map<string, { at: number; value: unknown }>();
+  return function cached<T>(key: string, compute: () => T, ttlMs = defaultTtlMs): T {
+    const t = performance.now();
+    const hit = cache.get(key);
+    if (hit && t - hit.at < ttlMs) return hit.value as T;
+    const value = compute();
+    if (cache.size >= max) cache.clear();
+    cache.set(key, { at: t, value });
+    return value;
+  };
+}
+
 /** Hot words (keywords rising against their baseline, and a word cloud) and events (growing clusters). */
 export function createInsightsService(deps: {
   keywords: KeywordsRepo;
@@ -51,20 +64,14 @@ export function createInsightsService(deps: {
 }) {
   const now = deps.now ?? (() => new Date());
   const iso = (ms: number) => new Date(ms).toISOString();
-  const itemsInHour = (startMs: number) => deps.keywords.docs(iso(startMs), iso(startMs + HOUR_MS));
-  const keywordHours = createKeywordHours(deps.keywords, itemsInHour, () => now().getTime());
-  const clusterHours = createClusterHours(deps.events, itemsInHour, () => now().getTime());
-  const cache = new Map<string, { at: number; value: unknown }>();
-  function cached<T>(key: string, compute: () => T, ttlMs = CACHE_MS): T {
-    const t = performance.now();
-    const hit = cache.get(key);
-    if (hit && t - hit.at < ttlMs) return hit.value as T;
-    const value = compute();
-    // Bounded: windows are whole hours up to two weeks (336), times a few limits and baselines.
-    if (cache.size >= 2_000) cache.clear();
-    cache.set(key, { at: t, value });
-    return value;
-  }
+  const itemsPerHour = (fromMs: number, toMs: number) => deps.keywords.itemsPerHour(iso(fromMs), iso(toMs));
+  const keywordHours = createKeywordHours(deps.keywords, itemsPerHour, () => now().getTime());
+  const clusterHours = createClusterHours(deps.events, itemsPerHour, () => now().getTime());
+  // Bounded: windows are whole hours up to two weeks (336), times a few limits.
+  const cached = createTtlCache(2_000, CACHE_MS);
+  // A story's lead item (its title, excerpt, keywords) never changes; its size and sources grow, and
+  // are reused as long as a window's answer is.
+  const perStory = createTtlCache(5_000, CACHE_MS);
   /** Windows end at the next whole hour, so they line up with the hourly counts. */
   const windowEnd = () => Math.ceil(now().getTime() / HOUR_MS) * HOUR_MS;
 
@@ -115,18 +122,12 @@ export function createInsightsService(deps: {
         // ranks above an old one that went from 40 to 45.
         const growth = (recent: number, previous: number) => recent * Math.log1p(recent / (previous + 1));
         // Candidates beyond the limit: related stories folded together free places further down.
-        const ranked = clusterHours
-          .growing(from, mid, to, MIN_EVENT_ITEMS)
-          .map((r) => ({ ...r, growth: growth(r.recent, r.previous) }))
-          .sort((a, b) => b.growth - a.growth || b.recent - a.recent || a.id - b.id)
-          .slice(0, limit * 3);
-        const hours: string[] = [];
-        for (let t = mid; t < to; t += HOUR_MS) hours.push(hourKey(iso(t)));
+        const ranked = clusterHours.top(from, mid, to, MIN_EVENT_ITEMS, limit * 3, growth);
         const stories = new Map<number, StoryEvent>();
+        const storyWords = new Map<number, string[]>();
         for (const r of ranked) {
-          const d = deps.events.detail(r.id);
+          const d = perStory(`d:${r.id}`, () => deps.events.detail(r.id));
           if (!d) continue;
-          const perHour = new Map(deps.events.hourly(r.id, iso(mid), iso(to)).map((h) => [h.hour, h.n]));
           stories.set(r.id, {
             id: d.id,
             clusters: [d.id],
@@ -139,13 +140,12 @@ export function createInsightsService(deps: {
             previous: r.previous,
             sourceCount: d.source_count,
             sources: JSON.parse(d.sources) as string[],
-            curve: hours.map((h) => perHour.get(h) ?? 0),
+            curve: r.curve,
           });
+          storyWords.set(r.id, perStory(`w:${r.id}`, () => step.extract({ title: d.title, body: d.body }), 60 * 60_000));
         }
         // An event is a story and the stories closely related to it (same keywords, other words).
-        const groups = groupRelated(
-          [...stories.values()].map((e) => ({ id: e.id, words: step.extract({ title: e.title, body: e.excerpt }) })),
-        );
+        const groups = groupRelated([...stories.keys()].map((id) => ({ id, words: storyWords.get(id)! })));
         const events = groups
           .map((ids) => ids.map((id) => stories.get(id)!).reduce(mergeStories))
           .sort((a, b) => growth(b.recent, b.previous) - growth(a.recent, a.previous) || b.recent - a.recent || a.id - b.id)

@@ -19,8 +19,7 @@ const nowMs = GENERATED_AT + 20 * 60_000;
 const now = () => nowMs;
 const windowEnd = () => Math.ceil(nowMs / HOUR) * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
-const itemsInHour = (startMs: number) =>
-  db.prepare(`SELECT coalesce(sum(n), 0) FROM trend_hourly WHERE dim = 'all' AND hour = ?`).pluck().get(iso(startMs).slice(0, 13)) as number;
+const itemsPerHour = (fromMs: number, toMs: number) => createKeywordsRepo(db).itemsPerHour(iso(fromMs), iso(toMs));
 
 beforeAll(() => {
   db = openDatabase(path.join(tempDir('insight-hours'), 'app.db'));
@@ -45,7 +44,7 @@ const WINDOWS = [1, 2, 6, 24, 25, 72, 168, 335, 336];
 
 describe('events from per-hour cluster counts', () => {
   it('finds the same growing clusters with the same counts as one SQL statement, for every window', () => {
-    const clusters = createClusterHours(createEventsRepo(db), itemsInHour, now);
+    const clusters = createClusterHours(createEventsRepo(db), itemsPerHour, now);
     let withStories = 0;
     let withPrevious = 0;
     for (const hours of WINDOWS) {
@@ -62,7 +61,7 @@ describe('events from per-hour cluster counts', () => {
   });
 
   it('counts a repost in the hour in progress, and one collected late into a closed hour, at once', () => {
-    const clusters = createClusterHours(createEventsRepo(db), itemsInHour, now);
+    const clusters = createClusterHours(createEventsRepo(db), itemsPerHour, now);
     const to = windowEnd();
     const before = clusters.growing(to - 48 * HOUR, to - 24 * HOUR, to, 2);
     const story = before.sort((a, b) => b.recent - a.recent)[0]!;
@@ -82,7 +81,7 @@ describe('events from per-hour cluster counts', () => {
 
 describe('hot words from per-hour keyword counts', () => {
   it('sums the same counts per word as SQL over the window and its baseline week', () => {
-    const words = createKeywordHours(createKeywordsRepo(db), itemsInHour, now);
+    const words = createKeywordHours(createKeywordsRepo(db), itemsPerHour, now);
     for (const hours of WINDOWS) {
       const to = windowEnd();
       const from = to - hours * HOUR;
@@ -94,7 +93,7 @@ describe('hot words from per-hour keyword counts', () => {
 
   it('counts a keyword recorded in the hour in progress at once', () => {
     const repo = createKeywordsRepo(db);
-    const words = createKeywordHours(repo, itemsInHour, now);
+    const words = createKeywordHours(repo, itemsPerHour, now);
     const to = windowEnd();
     const before = words.window(to - 24 * HOUR, to).get('新词') ?? 0;
     repo.record(['新词'], iso(nowMs - 1_000));
