@@ -124,9 +124,9 @@ export function createItemsRepo(db: Db, now: () => Date = () => new Date()) {
   // Listing and paging build their SQL from the filter, but the same few shapes come back on every
   // request: keep their prepared statements rather than compiling them again each time.
   const statements = new Map<string, Database.Statement>();
-  // A list's total is a count over a range of the table, asked with every page: reused until the
-  // database changes (or, under the stale tolerance, for a moment longer while ingest writes).
-  const cachedCount = createChangeCache(db, 256);
+  // A list's total (a count over a range of the table, asked with every page) and its page of ids:
+  // reused until the database changes (or, under the stale tolerance, a moment longer while ingest writes).
+  const cachedListAnswer = createChangeCache(db, 256);
 
   function prepared(sql: string, pluck = false): Database.Statement {
     const key = `${pluck ? 'p' : 'r'}:${sql}`;
@@ -203,13 +203,13 @@ export function createItemsRepo(db: Db, now: () => Date = () => new Date()) {
       // (a foreign key), and the outer joins of ITEM_FROM are on unique keys, so the joins change no count.
       // Joining them made this count of a 200k-item table most of a page's cost.
       const countSql = `SELECT count(*) FROM items i ${sql}`;
-      const total = cachedCount(`${countSql}\u0000${JSON.stringify(params)}`, () => prepared(countSql, true).get(...params) as number);
+      const total = cachedListAnswer(`${countSql}\u0000${JSON.stringify(params)}`, () => prepared(countSql, true).get(...params) as number);
       // The page's ids first, from items alone (the order is on items' own columns), then the full rows
       // of just those: OFFSET skips cheap index entries instead of building joined rows to throw away.
       // Which ids are on the page is reused like the total (a filtered page can scan thousands of index
       // entries); the rows themselves are always read fresh.
       const pageSql = `SELECT i.id FROM items i ${sql} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`;
-      const ids = cachedCount(`${pageSql}\u0000${JSON.stringify(params)}\u0000${limit}\u0000${offset}`, () =>
+      const ids = cachedListAnswer(`${pageSql}\u0000${JSON.stringify(params)}\u0000${limit}\u0000${offset}`, () =>
         prepared(pageSql, true).all(...params, limit, offset) as number[],
       );
       const byId = new Map<number, ItemRow>();
