@@ -82,6 +82,12 @@ export function createHourSums(opts: HourSumsOptions) {
     },
     /** Hours currently kept (for tests and diagnostics). */
     size: () => hours.size,
+    /** Counts held over all kept hours: an upper bound on the ids still in use. */
+    entries(): number {
+      let n = 0;
+      for (const h of hours.values()) n += h.counts.ids.length;
+      return n;
+    },
     clear: () => hours.clear(),
   };
 }
@@ -96,8 +102,8 @@ export interface DenseTotals {
 
 export const totalOf = (t: DenseTotals, id: number): number => (id < t.totals.length ? t.totals[id]! : 0);
 
-/** Small dense ids for sparse keys (words, cluster ids), and back; starts over past `max` keys. */
-export function createInterner<K>(max: number) {
+/** Small dense ids for sparse keys (words, cluster ids), and back. */
+export function createInterner<K>() {
   const ids = new Map<K, number>();
   const keys: K[] = [];
   return {
@@ -111,8 +117,7 @@ export function createInterner<K>(max: number) {
       return id;
     },
     key: (id: number): K => keys[id]!,
-    /** Whether it grew past `max` (then the caller drops everything holding ids, and calls reset). */
-    full: () => keys.length > max,
+    size: () => keys.length,
     reset(): void {
       ids.clear();
       keys.length = 0;

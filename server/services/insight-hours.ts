@@ -2,7 +2,7 @@ import type { EventRow, EventsRepo } from '../repositories/events-repo';
 import type { KeywordsRepo } from '../repositories/keywords-repo';
 import { hourKey } from '../repositories/trends-repo';
 import { selectTop } from '../lib/select-top';
-import { createHourSums, createInterner, HOUR_MS, hourCounts, totalOf } from './hour-sums';
+import { createHourSums, createInterner, HOUR_MS, hourCounts, totalOf, type HourSums } from './hour-sums';
 
 /**
  * A closed hour is read again when its item count moves; this bounds what that misses (an item
@@ -11,17 +11,33 @@ import { createHourSums, createInterner, HOUR_MS, hourCounts, totalOf } from './
 const CLOSED_HOUR_TTL_MS = 60 * 60_000;
 /** Hot words read up to 336 + 168 hours back, events 2 × 336: four weeks and a margin. */
 const MAX_HOURS = 800;
-/** Interned keys beyond this: start over (new words and clusters keep coming; ids must not grow without end). */
-const MAX_KEYS = 1_000_000;
+/**
+ * New words and clusters keep coming, so interned ids would grow without end: once there are more
+ * than this many and over twice as many as the kept hours still hold, start over.
+ */
+const MIN_KEYS_BEFORE_RESET = 1_000_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Drops the interned ids, and the hours holding them, when most of them no longer occur. Returns whether it did. */
+export function resetIfMostlyDead(
+  interner: { size(): number; reset(): void },
+  sums: Pick<HourSums, 'entries' | 'clear'>,
+  minKeys = MIN_KEYS_BEFORE_RESET,
+): boolean {
+  const n = interner.size();
+  if (n <= minKeys || n <= 2 * sums.entries()) return false;
+  sums.clear();
+  interner.reset();
+  return true;
+}
 
 /** Items per hour over [fromMs, toMs), keyed by the hour's start: a closed hour whose count moved is read again. */
 export type ItemsPerHour = (fromMs: number, toMs: number) => Map<number, number>;
 
 /** Keyword counts over whole-hour windows, summed in memory from per-hour counts (hour-sums.ts). */
 export function createKeywordHours(keywords: KeywordsRepo, itemsPerHour: ItemsPerHour, now: () => number) {
-  const words = createInterner<string>(MAX_KEYS);
+  const words = createInterner<string>();
   const sums = createHourSums({
     load: (startMs) => hourCounts(keywords.hour(hourKey(iso(startMs))).map((r) => ({ id: words.id(r.word), n: r.n }))),
     versions: itemsPerHour,
@@ -32,10 +48,7 @@ export function createKeywordHours(keywords: KeywordsRepo, itemsPerHour: ItemsPe
   return {
     /** Items per keyword over [fromMs, toMs) (on the hour). */
     window(fromMs: number, toMs: number): Map<string, number> {
-      if (words.full()) {
-        sums.clear();
-        words.reset();
-      }
+      resetIfMostlyDead(words, sums);
       const { totals, touched } = sums.sumDense(fromMs, toMs);
       return new Map(touched.map((id) => [words.key(id), totals[id]!]));
     },
@@ -49,7 +62,7 @@ export interface RankedCluster extends EventRow {
 
 /** Clusters that grew in a window, from per-hour cluster counts (hour-sums.ts). */
 export function createClusterHours(events: EventsRepo, itemsPerHour: ItemsPerHour, now: () => number) {
-  const clusters = createInterner<number>(MAX_KEYS);
+  const clusters = createInterner<number>();
   const sums = createHourSums({
     load: (startMs) => hourCounts(events.perCluster(iso(startMs), iso(startMs + HOUR_MS)).map((r) => ({ id: clusters.id(r.id), n: r.n }))),
     versions: itemsPerHour,
@@ -60,10 +73,7 @@ export function createClusterHours(events: EventsRepo, itemsPerHour: ItemsPerHou
 
   /** Dense ids with at least `min` items in [midMs, toMs), with both windows' totals. */
   function grown(fromMs: number, midMs: number, toMs: number, min: number) {
-    if (clusters.full()) {
-      sums.clear();
-      clusters.reset();
-    }
+    resetIfMostlyDead(clusters, sums);
     const recent = sums.sumDense(midMs, toMs);
     const previous = sums.sumDense(fromMs, midMs, recent.totals.length);
     const ids = recent.touched.filter((id) => recent.totals[id]! >= min);

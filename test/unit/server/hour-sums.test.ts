@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHourSums, HOUR_MS, hourCounts } from '../../../server/services/hour-sums';
+import { createHourSums, createInterner, HOUR_MS, hourCounts } from '../../../server/services/hour-sums';
+import { resetIfMostlyDead } from '../../../server/services/insight-hours';
 
 const T0 = Date.parse('2026-11-22T00:00:00Z');
 
@@ -85,5 +86,27 @@ describe('hour sums', () => {
     expect(loads).toEqual([0, 1, 2, 3]);
     total(0, 1);
     expect(loads).toEqual([0, 1, 2, 3, 0]);
+  });
+});
+
+describe('interned ids', () => {
+  it('gives each key one small id, in first-seen order, and the key back', () => {
+    const words = createInterner<string>();
+    expect(['停水', '地铁', '停水'].map((w) => words.id(w))).toEqual([0, 1, 0]);
+    expect(words.key(1)).toBe('地铁');
+    expect(words.size()).toBe(2);
+  });
+
+  it('starts over only when there are many and most no longer occur in the kept hours', () => {
+    const ids = createInterner<number>();
+    for (let k = 0; k < 10; k++) ids.id(k * 7);
+    let cleared = 0;
+    const sums = (entries: number) => ({ entries: () => entries, clear: () => void cleared++ });
+    expect(resetIfMostlyDead(ids, sums(6), 5)).toBe(false); // 10 ids, 6 still held: most alive
+    expect(resetIfMostlyDead(ids, sums(4), 20)).toBe(false); // few ids in all
+    expect(resetIfMostlyDead(ids, sums(4), 5)).toBe(true);
+    expect(cleared).toBe(1);
+    expect(ids.size()).toBe(0);
+    expect(ids.id(99)).toBe(0);
   });
 });
