@@ -124,9 +124,13 @@ export function createItemsRepo(db: Db, now: () => Date = () => new Date()) {
   // Listing and paging build their SQL from the filter, but the same few shapes come back on every
   // request: keep their prepared statements rather than compiling them again each time.
   const statements = new Map<string, Database.Statement>();
-  // A list's total (a count over a range of the table, asked with every page) and its page of ids:
-  // reused until the database changes (or, under the stale tolerance, a moment longer while ingest writes).
+  // A list's page of ids: reused until the database changes (or, under the stale tolerance, a moment
+  // longer while ingest writes).
   const cachedListAnswer = createChangeCache(db, 256);
+  // Its total, a count over a range of the table asked with every page (tens of ms over a year of
+  // items; under ingest it was recounted every second for each list, the most of any list's cost), may
+  // lag background writes a few seconds more: it is shown as "共 26.3 万条", the page itself stays fresh.
+  const cachedListTotal = createChangeCache(db, 256, { slowerTolerance: 5_000 });
 
   function prepared(sql: string, pluck = false): Database.Statement {
     const key = `${pluck ? 'p' : 'r'}:${sql}`;
@@ -203,7 +207,7 @@ export function createItemsRepo(db: Db, now: () => Date = () => new Date()) {
       // (a foreign key), and the outer joins of ITEM_FROM are on unique keys, so the joins change no count.
       // Joining them made this count of a 200k-item table most of a page's cost.
       const countSql = `SELECT count(*) FROM items i ${sql}`;
-      const total = cachedListAnswer(`${countSql}\u0000${JSON.stringify(params)}`, () => prepared(countSql, true).get(...params) as number);
+      const total = cachedListTotal(`${countSql}\u0000${JSON.stringify(params)}`, () => prepared(countSql, true).get(...params) as number);
       // The page's ids first, from items alone (the order is on items' own columns), then the full rows
       // of just those: OFFSET skips cheap index entries instead of building joined rows to throw away.
       // Which ids are on the page is reused like the total (a filtered page can scan thousands of index

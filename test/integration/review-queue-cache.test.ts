@@ -124,6 +124,24 @@ describe('the stale tolerance for background writes', () => {
     }
   });
 
+  it('lets the total of an item list lag ingest a few seconds longer than its page, until a person writes something', async () => {
+    setStaleTolerance(t.db, 150);
+    try {
+      const before = await call('GET', '/api/items?pageSize=50');
+      ingestSuspect('辛');
+      await new Promise((r) => setTimeout(r, 200));
+      // Past the tolerance the page shows the new item; the total (a count over the table) may lag
+      // up to 5 s behind background writes.
+      const page = await call('GET', '/api/items?pageSize=50');
+      expect(titles(page)).toContain('辛');
+      expect(page.total).toBe(before.total);
+      await call('POST', `/api/review/items/${idOf('丙')}/claim`, { editor: 'x' });
+      expect((await call('GET', '/api/items?pageSize=50')).total).toBe(before.total + 1);
+    } finally {
+      setStaleTolerance(t.db, 0);
+    }
+  });
+
   it('is exact without a tolerance', async () => {
     await call('GET', '/api/review/queue?status=all&pageSize=50');
     ingestSuspect('庚');
