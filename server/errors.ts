@@ -1,10 +1,38 @@
+import type { ZodError } from 'zod';
+import type { FieldError, FieldParam } from './contracts/api';
+
+export type { FieldError, FieldParam };
+
+/** The figures of a zod issue a reader needs (a minimum, a format, the allowed values …), by name. */
+const ISSUE_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'expected', 'format', 'values', 'keys'] as const;
+
+function isParam(v: unknown): v is FieldParam {
+  if (Array.isArray(v)) return v.every((x) => typeof x === 'string' || typeof x === 'number');
+  return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+/** A zod issue as a field error: its path, English message, code and figures. */
+export function fieldErrorOf(issue: ZodError['issues'][number], fallbackPath: string): FieldError {
+  const raw = issue as unknown as Record<string, unknown>;
+  const params: Record<string, FieldParam> = {};
+  for (const k of ISSUE_PARAMS) if (isParam(raw[k])) params[k] = raw[k];
+  // zod says a required field is missing only in its message ("… received undefined").
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) params.missing = true;
+  return {
+    path: issue.path.length ? issue.path.join('.') : fallbackPath,
+    message: issue.message,
+    code: issue.code,
+    ...(Object.keys(params).length ? { params } : {}),
+  };
+}
+
 /** A failure the client can act on: status + stable machine code + message safe to show. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly fieldErrors?: { path: string; message: string }[],
+    readonly fieldErrors?: FieldError[],
   ) {
     super(message);
     this.name = new.target.name;
@@ -18,7 +46,7 @@ export class NotFoundError extends AppError {
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, fieldErrors?: { path: string; message: string }[], status = 422) {
+  constructor(message: string, fieldErrors?: FieldError[], status = 422) {
     super(status, 'validation_failed', message, fieldErrors);
   }
 }

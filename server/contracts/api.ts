@@ -73,6 +73,24 @@ export const Health = z.object({
 });
 export type Health = z.infer<typeof Health>;
 
+const FieldParamSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
+/**
+ * One field's problem: where, what (English, for logs and API clients), and for a validation rule the
+ * rule's code and figures (zod's issue code: too_small with minimum, invalid_format with format …), so
+ * the dashboard can say it in the reader's language.
+ */
+export const FieldErrorSchema = z.object({
+  path: z.string(),
+  message: z.string().describe('English, for logs and API clients'),
+  code: z.string().optional().describe("the rule broken (zod's issue code: too_small, invalid_format, invalid_type …)"),
+  params: z
+    .record(z.string(), FieldParamSchema)
+    .optional()
+    .describe('its figures: minimum, maximum, origin, inclusive, format, expected, values, keys, missing'),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+export type FieldParam = z.infer<typeof FieldParamSchema>;
+
 /** RFC 9457 problem details, as every error is sent. */
 export const Problem = z.object({
   type: z.string(),
@@ -81,6 +99,6 @@ export const Problem = z.object({
   detail: z.string(),
   code: z.string(),
   requestId: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.array(FieldErrorSchema).optional(),
 });
 export type Problem = z.infer<typeof Problem>;

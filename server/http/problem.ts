@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { AppError, TooManyRequestsError, ValidationError } from '../errors';
+import { AppError, fieldErrorOf, TooManyRequestsError, ValidationError, type FieldError } from '../errors';
 
 export interface ProblemLogger {
   error(obj: object, msg: string): void;
@@ -42,7 +42,7 @@ export function problemResponse(
   status: number,
   code: string,
   detail: string,
-  errors?: { path: string; message: string }[],
+  errors?: FieldError[],
   extraHeaders: Record<string, string> = {},
 ): Response {
   const body = {
@@ -62,10 +62,7 @@ export function problemResponse(
 
 /** zod issues → field errors named by path, for the validation hook of every route. */
 export function zodToValidationError(err: ZodError, target: string): ValidationError {
-  const errors = err.issues.map((i) => ({
-    path: i.path.length ? i.path.join('.') : target,
-    message: i.message,
-  }));
+  const errors = err.issues.map((i) => fieldErrorOf(i, target));
   const where = target === 'json' ? 'request body' : target;
   const status = target === 'json' ? 422 : 400;
   return new ValidationError(

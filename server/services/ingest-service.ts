@@ -3,7 +3,7 @@ import type { IngestResult } from '../contracts/ingest';
 import type { ItemsRepo, NewItem } from '../repositories/items-repo';
 import type { SourcesRepo } from '../repositories/sources-repo';
 import { RawItem as RawItemSchema } from '../contracts/item';
-import { ValidationError } from '../errors';
+import { fieldErrorOf, ValidationError, type FieldError } from '../errors';
 import { shanghaiDay, toUtcIso } from '../lib/time';
 import type { MatchWrite } from '../repositories/library-repo';
 import type { ClusterService } from './cluster-service';
@@ -76,13 +76,11 @@ export function createIngestService(deps: {
       const topicIds: number[][] = [];
       const words: string[][] = [];
       const asked: string[][] = [];
-      const errors: { path: string; message: string }[] = [];
+      const errors: FieldError[] = [];
       batch.forEach((raw, i) => {
         const parsed = RawItemSchema.safeParse(raw);
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            errors.push({ path: `items[${i}].${issue.path.join('.')}`, message: issue.message });
-          }
+          for (const issue of parsed.error.issues) errors.push({ ...fieldErrorOf(issue, ''), path: `items[${i}].${issue.path.join('.')}` });
           return;
         }
         const it: RawItem = parsed.data;

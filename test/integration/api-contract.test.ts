@@ -60,6 +60,22 @@ describe('API contract over SQLite', () => {
     const paths = r.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['pageSize', 'tag']));
     expect(r.body.requestId).toBeTruthy();
+    // Each names the rule and its figures, so the dashboard can word it in the reader's language.
+    const byPath = Object.fromEntries(r.body.errors.map((e: { path: string }) => [e.path, e]));
+    expect(byPath.pageSize).toMatchObject({ code: 'too_big', params: { maximum: expect.any(Number), origin: 'number' } });
+    expect(byPath.tag.code).toBe('invalid_value');
+    expect(byPath.tag.params.values).toContain('rumor-suspect');
+  });
+
+  it('says which required field of a body is missing, apart from one of the wrong type', async () => {
+    const r = await json(
+      await t.app.request('/api/review/items/1/verdict', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'not-rumor', note: 7 }) }),
+    );
+    expect(r.status).toBe(422);
+    expect(r.body.errors).toEqual([
+      expect.objectContaining({ path: 'reviewer', code: 'invalid_type', params: { expected: 'string', missing: true } }),
+      expect.objectContaining({ path: 'note', code: 'invalid_type', params: { expected: 'string' } }),
+    ]);
   });
 
   it('rejects an impossible date range naming "from"', async () => {

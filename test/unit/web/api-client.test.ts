@@ -16,6 +16,28 @@ describe('the API client', () => {
     expect(err).toMatchObject({ status: 422, code: 'validation_failed', requestId: 'r1', fieldErrors: [{ path: 'reviewer', message: 'Too small' }] });
   });
 
+  it('keeps a field error\'s rule and figures, dropping figures of a shape it does not know', async () => {
+    vi.stubGlobal('fetch', async () =>
+      new Response(
+        JSON.stringify({
+          status: 422,
+          code: 'validation_failed',
+          detail: 'invalid',
+          errors: [
+            { path: 'pageSize', message: 'Too big', code: 'too_big', params: { maximum: 100, origin: 'number', odd: { x: 1 } } },
+            { path: 'note', message: 'x', code: 7, params: 'nope' },
+          ],
+        }),
+        { status: 422, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    );
+    const err = (await apiRequest('/api/x').catch((e: unknown) => e)) as ApiError;
+    expect(err.fieldErrors).toEqual([
+      { path: 'pageSize', message: 'Too big', code: 'too_big', params: { maximum: 100, origin: 'number' } },
+      { path: 'note', message: 'x' },
+    ]);
+  });
+
   it('reports an unreachable server as network_error', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../web/src/api/client';
-import { KNOWN_ERROR_CODES, describeError } from '../../../web/src/api/error-text';
+import { KNOWN_ERROR_CODES, describeError, describeFieldError } from '../../../web/src/api/error-text';
 import { zhCN } from '../../../web/src/i18n/zh-CN';
 import { en } from '../../../web/src/i18n/en';
 
-const t = (key: string) => key.split('.').reduce((o: unknown, k) => (o as Record<string, unknown>)[k], zhCN) as string;
+/** vue-i18n's lookup and {name} interpolation, enough for these messages. */
+const translator = (messages: object) => (key: string, named: Record<string, unknown> = {}) => {
+  const template = key.split('.').reduce((o: unknown, k) => (o as Record<string, unknown> | undefined)?.[k], messages);
+  if (typeof template !== 'string') throw new Error(`no message ${key}`);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(named[name]));
+};
+const t = translator(zhCN);
 
 describe('error messages for the user', () => {
   it('has wording for every known code in both languages', () => {
@@ -30,5 +36,36 @@ describe('error messages for the user', () => {
     expect(describeError(new ApiError(429, 'rate_limited', '请求过于频繁'), t)).toBe('请求过于频繁');
     expect(describeError(new TypeError('x is undefined'), t)).toBe(zhCN.errors.unknown);
     expect(describeError(null, t)).toBe(zhCN.errors.unknown);
+  });
+});
+
+describe('field errors in the reader\'s language', () => {
+  const field = (code: string, params: Record<string, unknown> = {}, message = 'english') => ({ path: 'x', message, code, params }) as never;
+
+  it('words each validation rule the server names, with its figures', () => {
+    expect(describeFieldError(field('invalid_type', { expected: 'string', missing: true }), t)).toBe('必填');
+    expect(describeFieldError(field('invalid_type', { expected: 'number' }), t)).toBe('应为数字');
+    expect(describeFieldError(field('too_small', { origin: 'string', minimum: 2 }), t)).toBe('至少 2 个字');
+    expect(describeFieldError(field('too_small', { origin: 'number', minimum: 0, inclusive: false }), t)).toBe('必须大于 0');
+    expect(describeFieldError(field('too_big', { origin: 'number', maximum: 100, inclusive: true }), t)).toBe('不能大于 100');
+    expect(describeFieldError(field('too_big', { origin: 'array', maximum: 5 }), t)).toBe('最多 5 项');
+    expect(describeFieldError(field('invalid_format', { format: 'url' }), t)).toBe('不是有效的网址');
+    expect(describeFieldError(field('invalid_format', { format: 'cidr' }), t)).toBe('格式不对');
+    expect(describeFieldError(field('invalid_value', { values: ['new', 'decided'] }), t)).toBe('应为以下之一：new、decided');
+    expect(describeFieldError(field('unrecognized_keys', { keys: ['colour'] }), t)).toBe('无法识别的字段：colour');
+  });
+
+  it("keeps the server's message for a check of its own, or without a rule", () => {
+    expect(describeFieldError(field('custom', {}, 'unit 3 already has entries for 2026-11-20'), t)).toBe('unit 3 already has entries for 2026-11-20');
+    expect(describeFieldError({ path: 'x', message: 'Too small' }, t)).toBe('Too small');
+  });
+
+  it('has every wording in both languages, and lists field errors worded so', () => {
+    const keys = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    expect(keys(en.fieldErrors).sort()).toEqual(keys(zhCN.fieldErrors).sort());
+    const v = new ApiError(422, 'validation_failed', 'invalid body', [{ path: 'reviewer', message: 'Invalid input', code: 'invalid_type', params: { missing: true } }]);
+    expect(describeError(v, t)).toBe(`${zhCN.errors.validation_failed}（reviewer: 必填）`);
+    expect(describeError(v, translator(en))).toBe(`${en.errors.validation_failed}（reviewer: required）`);
   });
 });

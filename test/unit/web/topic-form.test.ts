@@ -84,6 +84,12 @@ describe('server errors next to the fields', () => {
     expect(fieldErrorsFromApi(err, texts)).toEqual({ name: 'too long', includeAll: 'empty alternative；need one', actor: 'required', form: 'hm' });
   });
 
+  it('words each field error as told (the reader\'s language), the server\'s message by default', () => {
+    const err = new ApiError(422, 'validation_failed', 'invalid', [{ path: 'name', message: 'Too big', code: 'too_big', params: { maximum: 40, origin: 'string' } }]);
+    expect(fieldErrorsFromApi(err, texts, (f) => `${f.code}:${f.params?.maximum}`)).toEqual({ name: 'too_big:40' });
+    expect(fieldErrorsFromApi(err, texts)).toEqual({ name: 'Too big' });
+  });
+
   it('returns nothing for other failures (shown on the form instead)', () => {
     expect(fieldErrorsFromApi(new Error('x'), texts)).toEqual({});
     expect(fieldErrorsFromApi(new ApiError(0, 'network_error', 'down'), texts)).toEqual({});

@@ -1,8 +1,20 @@
 /** The one fetch wrapper: JSON in and out, RFC 9457 problems turned into ApiError. The only caller of fetch. */
 
-export interface FieldError {
-  path: string;
-  message: string;
+// A field's problem as the server sends it: path, English message, and for a validation rule its code
+// and figures (worded in the UI's language by error-text.ts).
+import type { FieldError, FieldParam } from '../../../server/contracts/api';
+export type { FieldError, FieldParam };
+
+function paramsOf(v: unknown): Record<string, FieldParam> | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const out: Record<string, FieldParam> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    const ok = Array.isArray(x)
+      ? x.every((y) => typeof y === 'string' || typeof y === 'number')
+      : typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+    if (ok) out[k] = x as FieldParam;
+  }
+  return out;
 }
 
 /** Codes made up on this side, for failures that never reached (or never came back from) the server. */
@@ -38,8 +50,13 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : nul
 function fieldErrorsOf(v: unknown): FieldError[] {
   if (!Array.isArray(v)) return [];
   return v
-    .filter((e): e is { path: unknown; message: unknown } => !!e && typeof e === 'object')
-    .map((e) => ({ path: String(e.path ?? ''), message: String(e.message ?? '') }));
+    .filter((e): e is { path: unknown; message: unknown; code?: unknown; params?: unknown } => !!e && typeof e === 'object')
+    .map((e) => ({
+      path: String(e.path ?? ''),
+      message: String(e.message ?? ''),
+      ...(typeof e.code === 'string' && e.code ? { code: e.code } : {}),
+      ...(paramsOf(e.params) ? { params: paramsOf(e.params) } : {}),
+    }));
 }
 
 /** A non-2xx response → ApiError. problem+json (or any JSON with a code) keeps the server's code; anything else gets http_<status>. */

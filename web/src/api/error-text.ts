@@ -1,4 +1,4 @@
-import { ApiError } from './client';
+import { ApiError, type FieldError } from './client';
 
 /** Codes with their own wording in the UI (i18n keys errors.<code>); any other code shows the server's detail. */
 export const KNOWN_ERROR_CODES = [
@@ -20,7 +20,40 @@ export function isKnownErrorCode(code: string): code is KnownErrorCode {
   return (KNOWN_ERROR_CODES as readonly string[]).includes(code);
 }
 
-type Translate = (key: string) => string;
+type Translate = (key: string, named?: Record<string, unknown>) => string;
+
+/** What kind of value a rule is about, as the reader calls it (keys fieldErrors.kind.*). */
+const KINDS = ['string', 'number', 'int', 'boolean', 'array', 'object', 'date'] as const;
+const kindOf = (v: unknown): string => (KINDS as readonly unknown[]).includes(v) ? String(v) : 'value';
+
+/**
+ * A field error in the UI's language from its rule and figures (the server's English message when the
+ * rule is not one of these, e.g. a check of our own).
+ */
+export function describeFieldError(f: FieldError, t: Translate): string {
+  const p = f.params ?? {};
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join('、') : String(v ?? ''));
+  const limit = (key: 'minimum' | 'maximum', origin: unknown) => {
+    const kind = origin === 'string' || origin === 'array' ? origin : p.inclusive === false ? 'numberExclusive' : 'number';
+    return t(`fieldErrors.${key === 'minimum' ? 'min' : 'max'}.${kind}`, { n: p[key] });
+  };
+  switch (f.code) {
+    case 'invalid_type':
+      return p.missing ? t('fieldErrors.required') : t('fieldErrors.type', { kind: t(`fieldErrors.kind.${kindOf(p.expected)}`) });
+    case 'too_small':
+      return typeof p.minimum === 'number' ? limit('minimum', p.origin) : f.message;
+    case 'too_big':
+      return typeof p.maximum === 'number' ? limit('maximum', p.origin) : f.message;
+    case 'invalid_format':
+      return t(`fieldErrors.format.${['url', 'email', 'datetime', 'date', 'uuid', 'regex'].includes(String(p.format)) ? String(p.format) : 'other'}`);
+    case 'invalid_value':
+      return p.values === undefined ? f.message : t('fieldErrors.oneOf', { values: list(p.values) });
+    case 'unrecognized_keys':
+      return t('fieldErrors.unknownKeys', { keys: list(p.keys) });
+    default:
+      return f.message;
+  }
+}
 
 /**
  * What to tell the user about a failure. Branches on the stable code, never on message text; field
@@ -29,7 +62,12 @@ type Translate = (key: string) => string;
 export function describeError(err: unknown, t: Translate): string {
   if (err instanceof ApiError) {
     const base = isKnownErrorCode(err.code) ? t(`errors.${err.code}`) : err.message || t('errors.unknown');
-    const fields = err.fieldErrors.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).filter(Boolean);
+    const fields = err.fieldErrors
+      .map((f) => {
+        const text = describeFieldError(f, t);
+        return f.path ? `${f.path}: ${text}` : text;
+      })
+      .filter(Boolean);
     const withFields = fields.length ? `${base}（${fields.join('；')}）` : base;
     return err.requestId && err.status >= 500 ? `${withFields} [${err.requestId}]` : withFields;
   }

@@ -251,6 +251,16 @@ export const en: Messages = {
       deleteRefused: 'Cannot delete',
     },
   },
+  fieldErrors: {
+    required: 'required',
+    type: 'must be {kind}',
+    kind: { string: 'text', number: 'a number', int: 'a whole number', boolean: 'yes or no', array: 'a list', object: 'an object', date: 'a date', value: 'a valid value' },
+    min: { string: 'at least {n} characters', array: 'at least {n} items', number: 'at least {n}', numberExclusive: 'more than {n}' },
+    max: { string: 'at most {n} characters', array: 'at most {n} items', number: 'at most {n}', numberExclusive: 'less than {n}' },
+    format: { url: 'not a valid URL', email: 'not a valid email address', datetime: 'not a valid time', date: 'not a valid date', uuid: 'not a valid id', regex: 'not in the expected form', other: 'not in the expected form' },
+    oneOf: 'must be one of: {values}',
+    unknownKeys: 'unknown field(s): {keys}',
+  },
   errors: {
     network_error: 'Cannot reach the server; check the connection and retry',
     timeout: 'The server took too long to answer; try again shortly',

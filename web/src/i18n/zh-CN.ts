@@ -251,6 +251,16 @@ export const zhCN = {
       deleteRefused: '无法删除',
     },
   },
+  fieldErrors: {
+    required: '必填',
+    type: '应为{kind}',
+    kind: { string: '文字', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '对象', date: '日期', value: '有效的值' },
+    min: { string: '至少 {n} 个字', array: '至少 {n} 项', number: '不能小于 {n}', numberExclusive: '必须大于 {n}' },
+    max: { string: '最多 {n} 个字', array: '最多 {n} 项', number: '不能大于 {n}', numberExclusive: '必须小于 {n}' },
+    format: { url: '不是有效的网址', email: '不是有效的邮箱地址', datetime: '不是有效的时间', date: '不是有效的日期', uuid: '不是有效的编号', regex: '格式不对', other: '格式不对' },
+    oneOf: '应为以下之一：{values}',
+    unknownKeys: '无法识别的字段：{keys}',
+  },
   errors: {
     network_error: '无法连接服务器，请检查网络后重试',
     timeout: '服务器响应超时，请稍后重试',

@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/client';
+import { ApiError, type FieldError } from '../../api/client';
 import type { LedgerCategory, LedgerUnit } from '../../api/ledger';
 
 /** The quick-entry form's fields, as the server names them in 422 field errors. */
@@ -10,8 +10,10 @@ export type EntryErrors = Partial<Record<EntryField | 'form', string>>;
 /**
  * A failed save → messages next to the fields they name. Only 422/400 field errors are placed;
  * anything else is left to the caller's general message (returns null).
+ * `word` says a field error in the reader's language (error-text.ts describeFieldError); the server's
+ * English message by default.
  */
-export function entryErrorsOf(err: unknown): EntryErrors | null {
+export function entryErrorsOf(err: unknown, word: (f: FieldError) => string = (f) => f.message): EntryErrors | null {
   if (!(err instanceof ApiError) || (err.status !== 422 && err.status !== 400) || err.fieldErrors.length === 0) return null;
   const out: EntryErrors = {};
   const add = (k: EntryField | 'form', m: string) => {
@@ -20,7 +22,7 @@ export function entryErrorsOf(err: unknown): EntryErrors | null {
   for (const f of err.fieldErrors) {
     const head = f.path.split('.')[0] ?? '';
     const field = (ENTRY_FIELDS as readonly string[]).includes(head) ? (head as EntryField) : 'form';
-    add(field, f.message);
+    add(field, word(f));
   }
   return out;
 }

@@ -39,12 +39,15 @@ export function importContent(fileName: string, bytes: Uint8Array): { format: Im
   return { format, content: text, encoding };
 }
 
-/** A refused real import names errors "row N.column" (field error paths): back to row errors. */
-export function rowErrorsOfPaths(fields: { path: string; message: string }[]): ImportRowError[] {
+/**
+ * A refused real import names errors "row N.column" (field error paths): back to row errors, each
+ * worded by `word` (the server's message by default).
+ */
+export function rowErrorsOfPaths<F extends { path: string; message: string }>(fields: F[], word: (f: F) => string = (f) => f.message): ImportRowError[] {
   const out: ImportRowError[] = [];
   for (const f of fields) {
     const m = /^row (\d+)\.(.*)$/.exec(f.path);
-    if (m) out.push({ row: Number(m[1]), column: m[2] ?? '*', message: f.message });
+    if (m) out.push({ row: Number(m[1]), column: m[2] ?? '*', message: word(f) });
   }
   return out;
 }

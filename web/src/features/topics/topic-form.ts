@@ -1,5 +1,5 @@
 import type { Topic, TopicInput } from '../../../../server/contracts/topic';
-import { ApiError } from '../../api/client';
+import { ApiError, type FieldError } from '../../api/client';
 
 export type TopicKind = TopicInput['kinds'][number];
 export type TopicField = 'name' | 'description' | 'includeAll' | 'includeAny' | 'exclude' | 'sourceIds' | 'kinds' | 'actor';
@@ -90,8 +90,14 @@ const FIELDS: readonly TopicField[] = ['name', 'description', 'includeAll', 'inc
 /**
  * A failed save → messages next to the fields they name. A 422 names fields by path ("topic.name",
  * "includeAll.2"); a 409 is always the name (the only unique thing). Anything else goes on the form.
+ * `word` says a field error in the reader's language (error-text.ts describeFieldError); the server's
+ * English message by default.
  */
-export function fieldErrorsFromApi(err: unknown, texts: Pick<FormTexts, 'duplicateName'>): FieldMessages {
+export function fieldErrorsFromApi(
+  err: unknown,
+  texts: Pick<FormTexts, 'duplicateName'>,
+  word: (f: FieldError) => string = (f) => f.message,
+): FieldMessages {
   if (!(err instanceof ApiError)) return {};
   if (err.code === 'conflict') return { name: texts.duplicateName };
   const out: FieldMessages = {};
@@ -99,7 +105,8 @@ export function fieldErrorsFromApi(err: unknown, texts: Pick<FormTexts, 'duplica
     const segs = fe.path.split('.').filter((s) => s !== 'topic' && s !== 'body');
     const field = FIELDS.find((f) => f === segs[0]);
     const key = field ?? 'form';
-    out[key] = out[key] ? `${out[key]}；${fe.message}` : fe.message;
+    const text = word(fe);
+    out[key] = out[key] ? `${out[key]}；${text}` : text;
   }
   return out;
 }
