@@ -67,5 +67,6 @@ describe('field errors in the reader\'s language', () => {
     const v = new ApiError(422, 'validation_failed', 'invalid body', [{ path: 'reviewer', message: 'Invalid input', code: 'invalid_type', params: { missing: true } }]);
     expect(describeError(v, t)).toBe(`${zhCN.errors.validation_failed}（reviewer: 必填）`);
     expect(describeError(v, translator(en))).toBe(`${en.errors.validation_failed}（reviewer: required）`);
+    expect(describeFieldError(field('invalid_value', { values: ['new', 'decided'] }), translator(en))).toBe('must be one of: new, decided');
   });
 });

@@ -32,7 +32,7 @@ const kindOf = (v: unknown): string => (KINDS as readonly unknown[]).includes(v)
  */
 export function describeFieldError(f: FieldError, t: Translate): string {
   const p = f.params ?? {};
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join('、') : String(v ?? ''));
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(t('fieldErrors.listSeparator')) : String(v ?? ''));
   const limit = (key: 'minimum' | 'maximum', origin: unknown) => {
     const kind = origin === 'string' || origin === 'array' ? origin : p.inclusive === false ? 'numberExclusive' : 'number';
     return t(`fieldErrors.${key === 'minimum' ? 'min' : 'max'}.${kind}`, { n: p[key] });

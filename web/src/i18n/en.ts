@@ -260,6 +260,7 @@ export const en: Messages = {
     format: { url: 'not a valid URL', email: 'not a valid email address', datetime: 'not a valid time', date: 'not a valid date', uuid: 'not a valid id', regex: 'not in the expected form', other: 'not in the expected form' },
     oneOf: 'must be one of: {values}',
     unknownKeys: 'unknown field(s): {keys}',
+    listSeparator: ', ',
   },
   errors: {
     network_error: 'Cannot reach the server; check the connection and retry',

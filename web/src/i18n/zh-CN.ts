@@ -260,6 +260,7 @@ export const zhCN = {
     format: { url: '不是有效的网址', email: '不是有效的邮箱地址', datetime: '不是有效的时间', date: '不是有效的日期', uuid: '不是有效的编号', regex: '格式不对', other: '格式不对' },
     oneOf: '应为以下之一：{values}',
     unknownKeys: '无法识别的字段：{keys}',
+    listSeparator: '、',
   },
   errors: {
     network_error: '无法连接服务器，请检查网络后重试',
