@@ -7,7 +7,6 @@ export function createKeywordsRepo(db: Db) {
     ON CONFLICT (hour, word) DO UPDATE SET n = n + 1`);
   const hourCounts = db.prepare('SELECT word, n FROM keyword_hourly WHERE hour = ?');
   const perHour = db.prepare(`SELECT hour, n FROM trend_hourly WHERE dim = 'all' AND key = '' AND hour >= ? AND hour < ?`);
-  const docs = db.prepare(`SELECT coalesce(sum(n), 0) FROM trend_hourly WHERE dim = 'all' AND hour >= ? AND hour < ?`).pluck();
   return {
     /** Called inside the item's insert transaction. */
     record(words: readonly string[], sortAt: string): void {
@@ -22,10 +21,6 @@ export function createKeywordsRepo(db: Db) {
     itemsPerHour(fromIso: string, toIso: string): Map<number, number> {
       const rows = perHour.all(hourKey(fromIso), hourKey(toIso)) as { hour: string; n: number }[];
       return new Map(rows.map((r) => [Date.parse(`${r.hour}:00:00Z`), r.n]));
-    },
-    /** Items in all over [fromIso, toIso) (whole hours). */
-    docs(fromIso: string, toIso: string): number {
-      return docs.get(hourKey(fromIso), hourKey(toIso)) as number;
     },
   };
 }

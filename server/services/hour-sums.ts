@@ -50,35 +50,19 @@ export function createHourSums(opts: HourSumsOptions) {
     return counts;
   }
 
-  /** Calls `visit` with each whole hour's counts in [fromMs, toMs) (both on the hour), in order. */
-  function forEachHour(fromMs: number, toMs: number, visit: (counts: HourCounts, hourStartMs: number) => void): void {
-    const nowMs = opts.now();
-    const versions = opts.versions(fromMs, toMs);
-    for (let start = fromMs; start < toMs; start += HOUR_MS) visit(hour(start, nowMs, versions), start);
-  }
-
   return {
-    forEachHour,
     /**
-     * Totals over [fromMs, toMs) when ids are small dense integers (interned by the caller): indexed
-     * by id, with the ids that occurred. Typed-array additions keep a two-week sum to a few ms.
+     * The whole hours [fromMs, toMs) (both on the hour), in order, each read at most once (closed ones
+     * kept), and the items they hold in all (the sum of their versions).
      */
-    sumDense(fromMs: number, toMs: number, sizeHint = 1024): DenseTotals {
-      let totals = new Int32Array(Math.max(16, sizeHint));
-      const touched: number[] = [];
-      forEachHour(fromMs, toMs, ({ ids, counts }) => {
-        for (let i = 0; i < ids.length; i++) {
-          const id = ids[i]!;
-          if (id >= totals.length) {
-            const grown = new Int32Array(Math.max(id + 1, totals.length * 2));
-            grown.set(totals);
-            totals = grown;
-          }
-          if (totals[id] === 0) touched.push(id);
-          totals[id] = totals[id]! + counts[i]!;
-        }
-      });
-      return { totals, touched };
+    read(fromMs: number, toMs: number): WindowRead {
+      const nowMs = opts.now();
+      const versions = opts.versions(fromMs, toMs);
+      const read: HourCounts[] = [];
+      for (let start = fromMs; start < toMs; start += HOUR_MS) read.push(hour(start, nowMs, versions));
+      let items = 0;
+      for (const n of versions.values()) items += n;
+      return { hours: read, items };
     },
     /** Hours currently kept (for tests and diagnostics). */
     size: () => hours.size,
@@ -93,6 +77,34 @@ export function createHourSums(opts: HourSumsOptions) {
 }
 
 export type HourSums = ReturnType<typeof createHourSums>;
+
+/** Hours of a window, in order from its start, and the items in them. */
+export interface WindowRead {
+  hours: HourCounts[];
+  items: number;
+}
+
+/**
+ * Totals over some hours when ids are small dense integers (interned by the caller): indexed by id,
+ * with the ids that occurred. Typed-array additions keep a two-week sum to a few ms.
+ */
+export function sumDense(hours: readonly HourCounts[], sizeHint = 1024): DenseTotals {
+  let totals = new Int32Array(Math.max(16, sizeHint));
+  const touched: number[] = [];
+  for (const { ids, counts } of hours) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id >= totals.length) {
+        const grown = new Int32Array(Math.max(id + 1, totals.length * 2));
+        grown.set(totals);
+        totals = grown;
+      }
+      if (totals[id] === 0) touched.push(id);
+      totals[id] = totals[id]! + counts[i]!;
+    }
+  }
+  return { totals, touched };
+}
 
 /** totals[id] for every id in `touched` (0 beyond the array for ids that did not occur). */
 export interface DenseTotals {

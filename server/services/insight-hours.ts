@@ -2,7 +2,7 @@ import type { EventRow, EventsRepo } from '../repositories/events-repo';
 import type { KeywordsRepo } from '../repositories/keywords-repo';
 import { hourKey } from '../repositories/trends-repo';
 import { selectTop } from '../lib/select-top';
-import { createHourSums, createInterner, HOUR_MS, hourCounts, totalOf, type HourSums } from './hour-sums';
+import { createHourSums, createInterner, HOUR_MS, hourCounts, sumDense, totalOf, type HourSums } from './hour-sums';
 
 /**
  * A closed hour is read again when its item count moves; this bounds what that misses (an item
@@ -46,11 +46,12 @@ export function createKeywordHours(keywords: KeywordsRepo, itemsPerHour: ItemsPe
     now,
   });
   return {
-    /** Items per keyword over [fromMs, toMs) (on the hour). */
-    window(fromMs: number, toMs: number): Map<string, number> {
+    /** Items per keyword over [fromMs, toMs) (on the hour), and items in all. */
+    window(fromMs: number, toMs: number): { counts: Map<string, number>; docs: number } {
       resetIfMostlyDead(words, sums);
-      const { totals, touched } = sums.sumDense(fromMs, toMs);
-      return new Map(touched.map((id) => [words.key(id), totals[id]!]));
+      const read = sums.read(fromMs, toMs);
+      const { totals, touched } = sumDense(read.hours);
+      return { counts: new Map(touched.map((id) => [words.key(id), totals[id]!])), docs: read.items };
     },
   };
 }
@@ -74,10 +75,11 @@ export function createClusterHours(events: EventsRepo, itemsPerHour: ItemsPerHou
   /** Dense ids with at least `min` items in [midMs, toMs), with both windows' totals. */
   function grown(fromMs: number, midMs: number, toMs: number, min: number) {
     resetIfMostlyDead(clusters, sums);
-    const recent = sums.sumDense(midMs, toMs);
-    const previous = sums.sumDense(fromMs, midMs, recent.totals.length);
+    const recentHours = sums.read(midMs, toMs).hours;
+    const recent = sumDense(recentHours);
+    const previous = sumDense(sums.read(fromMs, midMs).hours, recent.totals.length);
     const ids = recent.touched.filter((id) => recent.totals[id]! >= min);
-    return { ids, recent, previous };
+    return { ids, recent, previous, recentHours };
   }
 
   return {
@@ -95,20 +97,18 @@ export function createClusterHours(events: EventsRepo, itemsPerHour: ItemsPerHou
      * best first, each with its items per hour over [midMs, toMs).
      */
     top(fromMs: number, midMs: number, toMs: number, min: number, k: number, score: (recent: number, previous: number) => number): RankedCluster[] {
-      const { ids, recent, previous } = grown(fromMs, midMs, toMs, min);
+      const { ids, recent, previous, recentHours } = grown(fromMs, midMs, toMs, min);
       const rows = ids.map((id) => {
         const r = recent.totals[id]!;
         const p = totalOf(previous, id);
         return { dense: id, id: clusters.key(id), recent: r, previous: p, score: score(r, p) };
       });
       const best = selectTop(rows, k, (a, b) => b.score - a.score || b.recent - a.recent || a.id - b.id);
-      // The curves, from the same hours: one more pass over the recent window for the chosen few.
+      // The curves, from the same hours read once: another pass over them for the chosen few.
       const slot = new Int16Array(recent.totals.length).fill(-1);
       best.forEach((r, i) => (slot[r.dense] = i));
-      const hours = Math.round((toMs - midMs) / HOUR_MS);
-      const curves = best.map(() => new Array<number>(hours).fill(0));
-      sums.forEachHour(midMs, toMs, ({ ids, counts }, start) => {
-        const h = (start - midMs) / HOUR_MS;
+      const curves = best.map(() => new Array<number>(recentHours.length).fill(0));
+      recentHours.forEach(({ ids, counts }, h) => {
         for (let j = 0; j < ids.length; j++) {
           const id = ids[j]!;
           const i = id < slot.length ? slot[id]! : -1;

@@ -93,8 +93,8 @@ export function createInsightsService(deps: {
         const baselineFrom = from - BASELINE_HOURS * HOUR_MS;
         // Summed from per-hour counts shared by every window (insight-hours.ts): only the hour in
         // progress is read again on every refresh.
-        const current = { counts: keywordHours.window(from, to), docs: deps.keywords.docs(iso(from), iso(to)) };
-        const baseline = { counts: keywordHours.window(baselineFrom, from), docs: deps.keywords.docs(iso(baselineFrom), iso(from)) };
+        const current = keywordHours.window(from, to);
+        const baseline = keywordHours.window(baselineFrom, from);
         return {
           from: iso(from),
           to: iso(to),

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rssSource } from '../support/factories';
 import { startTestMeili, tempDir } from '../support/meili';
 import { startTestRuntime } from '../support/runtime';
+import { runTool } from '../support/cli-process';
 
-const ROOT = path.resolve(__dirname, '../..');
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
@@ -24,20 +23,11 @@ async function until<T>(what: string, fn: () => T | undefined, timeoutMs: number
 
 /** `npm start` (tsx server/main.ts) on a random port with the demo sources and a data dir of its own. */
 async function startApp(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, WEB_BUILD: 'never', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, exited, output } = runTool('server/main.ts', [], { PORT: '0', DATA_DIR: dataDir, WEB_BUILD: 'never', LOG_LEVEL: 'info' }, children);
+  const url = await until('the dashboard URL', () => /dashboard: (http:\/\/[\d.:]+)\//.exec(output())?.[1], 90_000).catch((err) => {
+    throw new Error(`${(err as Error).message}\n${output()}`);
   });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await until('the dashboard URL', () => /dashboard: (http:\/\/[\d.:]+)\//.exec(out)?.[1], 90_000).catch((err) => {
-    throw new Error(`${(err as Error).message}\n${out}`);
-  });
-  return { child, url, exited, output: () => out };
+  return { child, url, exited, output };
 }
 
 describe('GET /api/ready', () => {

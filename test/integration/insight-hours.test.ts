@@ -40,6 +40,12 @@ function sqlKeywords(fromMs: number, toMs: number) {
     .all(iso(fromMs).slice(0, 13), iso(toMs).slice(0, 13)) as { word: string; n: number }[];
   return new Map(rows.map((r) => [r.word, r.n]));
 }
+function sqlItems(fromMs: number, toMs: number) {
+  return db
+    .prepare(`SELECT coalesce(sum(n), 0) FROM trend_hourly WHERE dim = 'all' AND hour >= ? AND hour < ?`)
+    .pluck()
+    .get(iso(fromMs).slice(0, 13), iso(toMs).slice(0, 13)) as number;
+}
 const WINDOWS = [1, 2, 6, 24, 25, 72, 168, 335, 336];
 
 describe('events from per-hour cluster counts', () => {
@@ -85,18 +91,18 @@ describe('hot words from per-hour keyword counts', () => {
     for (const hours of WINDOWS) {
       const to = windowEnd();
       const from = to - hours * HOUR;
-      expect(words.window(from, to), `${hours} h`).toEqual(sqlKeywords(from, to));
-      expect(words.window(from - 168 * HOUR, from), `${hours} h baseline`).toEqual(sqlKeywords(from - 168 * HOUR, from));
+      expect(words.window(from, to), `${hours} h`).toEqual({ counts: sqlKeywords(from, to), docs: sqlItems(from, to) });
+      expect(words.window(from - 168 * HOUR, from), `${hours} h baseline`).toEqual({ counts: sqlKeywords(from - 168 * HOUR, from), docs: sqlItems(from - 168 * HOUR, from) });
     }
-    expect(words.window(windowEnd() - 24 * HOUR, windowEnd()).size).toBeGreaterThan(500);
+    expect(words.window(windowEnd() - 24 * HOUR, windowEnd()).counts.size).toBeGreaterThan(500);
   });
 
   it('counts a keyword recorded in the hour in progress at once', () => {
     const repo = createKeywordsRepo(db);
     const words = createKeywordHours(repo, itemsPerHour, now);
     const to = windowEnd();
-    const before = words.window(to - 24 * HOUR, to).get('新词') ?? 0;
+    const before = words.window(to - 24 * HOUR, to).counts.get('新词') ?? 0;
     repo.record(['新词'], iso(nowMs - 1_000));
-    expect(words.window(to - 24 * HOUR, to).get('新词')).toBe(before + 1);
+    expect(words.window(to - 24 * HOUR, to).counts.get('新词')).toBe(before + 1);
   });
 });

@@ -78,6 +78,10 @@ export function generate(db: Db, n: number, nowMs: number, opts: GenerateOptions
       } else {
         repost = recent.length > 0 && r.next() < 0.05;
         if (repost) cluster = recent[r.int(recent.length)]!;
+        else if (nowMs - t < 48 * HOUR) {
+          recent.push(id);
+          if (recent.length > 500) recent.shift();
+        }
       }
       const iso = new Date(t).toISOString();
       const sentiment = r.next() < 0.25 ? 'neg' : r.next() < 0.3 ? 'pos' : 'neutral';
@@ -91,10 +95,6 @@ export function generate(db: Db, n: number, nowMs: number, opts: GenerateOptions
       kw.run(iso.slice(0, 13), word);
       if (opts.stories) for (let k = 1; k < 8; k++) kw.run(iso.slice(0, 13), zipfWord());
       else kw.run(iso.slice(0, 13), r.pick(WORDS));
-      if (!repost && nowMs - t < 48 * HOUR) {
-        recent.push(id);
-        if (recent.length > 500) recent.shift();
-      }
     }
   });
   for (let from = 0; from < n; from += 20_000) batch(from, Math.min(n, from + 20_000));

@@ -29,7 +29,7 @@ function setup(opts: { ttl?: number; maxHours?: number } = {}) {
   });
   const total = (from: number, to: number) => {
     const out = new Map<number, number>();
-    sums.forEachHour(T0 + from * HOUR_MS, T0 + to * HOUR_MS, ({ ids, counts }) => ids.forEach((id, i) => out.set(id, (out.get(id) ?? 0) + counts[i]!)));
+    for (const { ids, counts } of sums.read(T0 + from * HOUR_MS, T0 + to * HOUR_MS).hours) ids.forEach((id, i) => out.set(id, (out.get(id) ?? 0) + counts[i]!));
     return out;
   };
   return { sums, loads, total, advance: (ms: number) => (nowMs += ms), versions };

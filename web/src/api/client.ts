@@ -51,12 +51,15 @@ function fieldErrorsOf(v: unknown): FieldError[] {
   if (!Array.isArray(v)) return [];
   return v
     .filter((e): e is { path: unknown; message: unknown; code?: unknown; params?: unknown } => !!e && typeof e === 'object')
-    .map((e) => ({
-      path: String(e.path ?? ''),
-      message: String(e.message ?? ''),
-      ...(typeof e.code === 'string' && e.code ? { code: e.code } : {}),
-      ...(paramsOf(e.params) ? { params: paramsOf(e.params) } : {}),
-    }));
+    .map((e) => {
+      const params = paramsOf(e.params);
+      return {
+        path: String(e.path ?? ''),
+        message: String(e.message ?? ''),
+        ...(typeof e.code === 'string' && e.code ? { code: e.code } : {}),
+        ...(params ? { params } : {}),
+      };
+    });
 }
 
 /** A non-2xx response → ApiError. problem+json (or any JSON with a code) keeps the server's code; anything else gets http_<status>. */
