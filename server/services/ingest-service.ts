@@ -77,6 +77,8 @@ export function createIngestService(deps: {
       const words: string[][] = [];
       const asked: string[][] = [];
       const errors: FieldError[] = [];
+      // A batch nearly always comes from one source: look its kind up once, not per item.
+      const kinds = new Map<string, ItemKind | null>();
       batch.forEach((raw, i) => {
         const parsed = RawItemSchema.safeParse(raw);
         if (!parsed.success) {
@@ -84,7 +86,8 @@ export function createIngestService(deps: {
           return;
         }
         const it: RawItem = parsed.data;
-        const kind = deps.sources.getSourceKind(it.sourceId);
+        let kind = kinds.get(it.sourceId);
+        if (kind === undefined) kinds.set(it.sourceId, (kind = deps.sources.getSourceKind(it.sourceId)));
         if (!kind) {
           errors.push({ path: `items[${i}].sourceId`, message: `unknown source "${it.sourceId}"` });
           return;

@@ -172,4 +172,17 @@ describe('normaliseTextWithOffsets', () => {
     const { text, offsets } = normaliseTextWithOffsets('ＡＢ網傳😀謠言');
     expect(offsets).toHaveLength(text.length);
   });
+
+  it('gives the same answer for a text seen before, also once many others (and very long ones) came between', () => {
+    const filler = '網傳明天全區停水，請大家互相轉告'.repeat(40);
+    const expected = (i: number) => `网传明天全区停水,请大家互相转告${i}`;
+    expect(normaliseText(`網傳明天全區停水，請大家互相轉告${0}`)).toBe(expected(0));
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 1_500; i++) expect(normaliseText(`網傳明天全區停水，請大家互相轉告${i}`)).toBe(expected(i));
+      for (let i = 0; i < 300; i++) expect(normaliseText(`${filler}${i}`)).toBe(`${normaliseText(filler)}${i}`);
+      const huge = `${filler.repeat(50)}謠言`;
+      expect(normaliseText(huge).endsWith('谣言')).toBe(true);
+      expect(normaliseText(huge)).toBe(normaliseText(huge));
+    }
+  });
 });
