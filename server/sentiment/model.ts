@@ -310,7 +310,12 @@ export function sentimentMargins(model: SentimentModel, normalised: string): num
  * Each component's sigmoid, summed per label and normalised to sum to 1; the label is the largest.
  */
 export function predictSentiment(model: SentimentModel, text: string): SentimentPrediction {
-  const margins = sentimentMargins(model, normaliseText(text));
+  return predictSentimentNormalised(model, normaliseText(text));
+}
+
+/** predictSentiment for text already through normaliseText. */
+export function predictSentimentNormalised(model: SentimentModel, normalised: string): SentimentPrediction {
+  const margins = sentimentMargins(model, normalised);
   const sums = [0, 0, 0];
   const top = Math.max(...margins);
   model.classes.forEach((cl, c) => {

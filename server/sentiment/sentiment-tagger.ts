@@ -1,11 +1,12 @@
 import type { ScoredSentiment } from '../contracts/item';
 import { lexiconSentiment } from './lexicon-baseline';
-import { predictSentiment, type SentimentModel } from './model';
+import { predictSentiment, predictSentimentNormalised, type SentimentModel } from './model';
 
 /** Sentiment is read from the title and the start of the body: that is where a post says how it feels. */
 const MAX_BODY_CHARS = 1_000;
 
 export interface SentimentScorer {
+  /** `normalised`, when given, is normaliseText(`${title}\n${body}`) (at least its first MAX_BODY_CHARS of body). */
   score(input: { title: string; body: string; normalised?: string }): ScoredSentiment;
 }
 
@@ -20,7 +21,11 @@ export function createSentimentScorer(model: SentimentModel | null): SentimentSc
         const r = lexiconSentiment(normalised ?? `${title}\n${body.slice(0, MAX_BODY_CHARS)}`);
         return { label: r.label, confidence: r.confidence, source: 'lexicon' };
       }
-      const p = predictSentiment(model, `${title}\n${body.slice(0, MAX_BODY_CHARS)}`);
+      // The tagger's normalised text (title, line break, body) cut to the same length: normalising
+      // rarely changes a text's length, and a long article is not normalised a second time.
+      const p = normalised
+        ? predictSentimentNormalised(model, normalised.slice(0, title.length + 1 + MAX_BODY_CHARS))
+        : predictSentiment(model, `${title}\n${body.slice(0, MAX_BODY_CHARS)}`);
       return { label: p.label, confidence: Math.round(p.probabilities[p.label] * 1000) / 1000, source: 'model' };
     },
   };

@@ -8,6 +8,10 @@
  *
  * Posts: real Weibo posts from ../shared/data/rumor when present (read at run time, never copied),
  * else synthetic ones; plus 10 % 1,500-character articles, as a crawl delivers them.
+ *
+ * With ../shared/data present, a third row runs the opinion path as a deployment that has learnt from
+ * its users runs it: a rumour classifier trained at run time on a quarter of the labelled posts (the
+ * other three quarters are ingested) and a sentiment model trained on the Weibo sentiment posts.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -17,7 +21,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/db/open-database';
 import { normaliseText } from '../../server/nlp/normalise';
+import { trainSentiment, type SentimentExample, type SentimentModel } from '../../server/sentiment/model';
 import { createSentimentScorer } from '../../server/sentiment/sentiment-tagger';
+import type { ClassifierModel, LabelledText } from '../../server/tagging/classifier/model';
+import { trainTaggerModel } from '../../server/tagging/classifier/train-tagger-model';
 import { createClaimMatcher } from '../../server/services/claim-matcher';
 import { createEventBus } from '../../server/services/event-bus';
 import { createTagger } from '../../server/tagging/tagger';
@@ -30,16 +37,21 @@ const ITEMS = Number(values.items);
 const BATCH = Number(values.batch);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DATA = path.resolve(ROOT, '../shared/data/rumor/rumor_posts_dev.jsonl');
+const SENTIMENT_DATA = path.resolve(ROOT, '../shared/data/sentiment/sentiment_weibo_dev.jsonl');
 const r = createRng(5);
 
+const jsonl = <T>(file: string): T[] =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
+
+/** Labelled posts: every fourth trains the rumour classifier of the third row, the rest are ingested. */
+const labelled = fs.existsSync(DATA) ? jsonl<LabelledText>(DATA) : null;
+
 function texts(): string[] {
-  if (fs.existsSync(DATA)) {
-    return fs
-      .readFileSync(DATA, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => (JSON.parse(l) as { text: string }).text);
-  }
+  if (labelled) return labelled.filter((_, i) => i % 4 !== 0).map((x) => x.text);
   const words = ['停水', '地铁', '流感', '物价', '暴雨', '学校', '医院', '交通', '燃气', '社区'];
   return Array.from({ length: 5_000 }, (_, i) => `${r.pick(words)}${r.pick(words)}相关消息第${i}条，网传${r.pick(words)}明天调整，大家注意。`);
 }
@@ -67,7 +79,12 @@ function makeBatch(pool: string[], start: number, n: number, sourceId: string) {
   });
 }
 
-async function run(label: string, on: boolean, pool: string[]): Promise<number> {
+interface Models {
+  tagger: ClassifierModel;
+  sentiment: SentimentModel;
+}
+
+async function run(label: string, on: boolean, pool: string[], models: Models | null = null): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-bench-'));
   const db = openDatabase(path.join(dir, 'bench.db'));
   const off: KeywordExtractor = { extract: () => [] };
@@ -75,8 +92,8 @@ async function run(label: string, on: boolean, pool: string[]): Promise<number> 
     db,
     reportsDir: path.join(dir, 'reports'),
     sources: [],
-    tagger: createTagger(),
-    sentiment: on ? createSentimentScorer(null) : { score: () => ({ label: 'neutral', confidence: 0, source: 'lexicon' }) },
+    tagger: createTagger(models ? { classifier: models.tagger } : {}),
+    sentiment: on ? createSentimentScorer(models?.sentiment ?? null) : { score: () => ({ label: 'neutral', confidence: 0, source: 'lexicon' }) },
     keywords: on ? undefined : off,
     matcher: createClaimMatcher(),
     normalise: normaliseText,
@@ -111,3 +128,12 @@ process.stdout.write(`posts: ${fs.existsSync(DATA) ? 'real (../shared/data/rumor
 process.stdout.write('| path | items | seconds | items/s | CPU ms per item |\n|---|---|---|---|---|\n');
 await run('peer: tagging, clustering, storage only', false, pool);
 await run('with sentiment, 20 topics, keywords', true, pool);
+if (labelled && fs.existsSync(SENTIMENT_DATA)) {
+  const t0 = performance.now();
+  const models: Models = {
+    tagger: trainTaggerModel(labelled.filter((_, i) => i % 4 === 0)),
+    sentiment: trainSentiment(jsonl<SentimentExample>(SENTIMENT_DATA)),
+  };
+  await run('the same with trained rumour and sentiment models', true, pool, models);
+  process.stdout.write(`\n(models trained at run time in ${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+}

@@ -9,6 +9,8 @@ import {
 import { scoreSentiment } from '../../../server/sentiment/metrics';
 import { predictSentiment, SENTIMENT_MODEL_VERSION, trainSentiment, type SentimentLabel } from '../../../server/sentiment/model';
 import { fitSoftmax } from '../../../server/sentiment/softmax';
+import { createSentimentScorer } from '../../../server/sentiment/sentiment-tagger';
+import { normaliseText } from '../../../server/nlp/normalise';
 import { parseSentimentModel, serialiseSentimentModel, SentimentModelError } from '../../../server/sentiment/serialise';
 
 const SPEC = { bits: 12, maxN: 2 };
@@ -71,6 +73,22 @@ describe('trainSentiment / predictSentiment', () => {
     expect(predictSentiment(model, '他们通知').label).toBe('neutral');
     const p = predictSentiment(model, '他们开心').probabilities;
     expect(p.pos + p.neutral + p.neg).toBeCloseTo(1, 6);
+  });
+
+  it('scores an item the same from the tagger’s normalised text as from its title and body', () => {
+    const scorer = createSentimentScorer(trainSentiment(synthetic(), { ...SPEC, lambda: 1e-4 }));
+    const items = [
+      { title: '', body: '他們開心' },
+      { title: '通知', body: '今天失望' },
+      { title: '公告', body: `${'大家开心'.repeat(300)}，${'失望'.repeat(400)}` },
+    ];
+    for (const { title, body } of items) {
+      const direct = scorer.score({ title, body });
+      expect(scorer.score({ title, body, normalised: normaliseText(`${title}\n${body}`) })).toEqual(direct);
+    }
+    expect(scorer.score(items[0]!).label).toBe('pos');
+    // The start of a long article decides, as it did: the negative words past the first 1,000 characters are not read.
+    expect(scorer.score(items[2]!).label).toBe('pos');
   });
 
   it('uses negation: "不喜欢" reads negative when negated positives are labelled negative', () => {
