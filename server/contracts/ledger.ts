@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Actor } from './actor';
 
+/** Longest note on a ledger entry, typed or imported. */
+export const MAX_NOTE_CHARS = 500;
+
 /** An Asia/Shanghai calendar day; the ledger never stores instants for what happened on a day. */
 export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 const Id = z.number().int().positive();
@@ -69,7 +72,7 @@ export const EntryInput = z.object({
   unitId: Id,
   categoryKey: z.string().min(1).max(40),
   quantity: Quantity,
-  note: z.string().trim().max(500).nullish(),
+  note: z.string().trim().max(MAX_NOTE_CHARS).nullish(),
   /** The known rumour (library entry) this outreach answered, if any. */
   libraryId: Id.nullish(),
   topicId: Id.nullish(),
@@ -83,7 +86,7 @@ export const EntryPatch = z
     unitId: Id.optional(),
     categoryKey: z.string().min(1).max(40).optional(),
     quantity: Quantity.optional(),
-    note: z.string().trim().max(500).nullable().optional(),
+    note: z.string().trim().max(MAX_NOTE_CHARS).nullable().optional(),
     libraryId: Id.nullable().optional(),
     topicId: Id.nullable().optional(),
     actor: Actor,
@@ -270,7 +273,23 @@ export const LedgerImportBody = z.object({
 export type LedgerImportBody = z.infer<typeof LedgerImportBody>;
 
 /** A problem with one cell: the spreadsheet row number (header = 1) and the column as headed in the file ('*': the whole row, e.g. a duplicate). */
-export const ImportRowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+/** Why an import row was refused: the rule, so the dashboard can say it in the reader's language. */
+export const ImportErrorCode = z.enum([
+  'required', 'not_a_date', 'future_day', 'unknown_unit', 'unknown_category', 'automatic_category',
+  'not_a_number', 'negative', 'too_long', 'duplicate_row', 'already_in_ledger',
+]);
+export type ImportErrorCode = z.infer<typeof ImportErrorCode>;
+
+export const ImportRowError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string().describe('English, for logs and API clients'),
+  code: ImportErrorCode,
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe('its figures: value (the cell as written), today, maximum, row (the earlier copy)'),
+});
 export type ImportRowError = z.infer<typeof ImportRowError>;
 
 export const ImportPreviewRow = z.object({

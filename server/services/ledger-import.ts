@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
-import type { ImportFormat, ImportPreviewRow, ImportRowError } from '../contracts/ledger';
+import { MAX_NOTE_CHARS, type ImportFormat, type ImportPreviewRow, type ImportRowError } from '../contracts/ledger';
 import { ValidationError } from '../errors';
 import { isDayString } from '../lib/time';
 
@@ -53,19 +53,22 @@ export function parseDayCell(v: Cell): string | null {
   return isDayString(day) ? day : null;
 }
 
+/** One cell's problem, as an import row error carries it. */
+type CellError = Pick<ImportRowError, 'code' | 'message' | 'params'>;
+
 /** A quantity cell → number; "1,200", "1.5万" read as people write them. */
-export function parseQuantityCell(v: Cell): { value: number } | { error: string } {
-  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { error: 'quantity is required' };
+export function parseQuantityCell(v: Cell): { value: number } | { error: CellError } {
+  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { error: { code: 'required', message: 'quantity is required' } };
   let n: number;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string') {
     const s = v.trim().replace(/[,，\s]/g, '');
     const m = /^([-+]?\d+(?:\.\d+)?)(万)?$/.exec(s);
-    if (!m) return { error: `not a number: "${v}"` };
+    if (!m) return { error: { code: 'not_a_number', message: `not a number: "${v}"`, params: { value: v } } };
     n = Number(m[1]) * (m[2] ? 10_000 : 1);
-  } else return { error: 'not a number' };
-  if (!Number.isFinite(n)) return { error: 'not a number' };
-  if (n < 0) return { error: `negative quantity: ${n}` };
+  } else return { error: { code: 'not_a_number', message: 'not a number', params: { value: text(v) } } };
+  if (!Number.isFinite(n)) return { error: { code: 'not_a_number', message: 'not a number', params: { value: text(v) } } };
+  if (n < 0) return { error: { code: 'negative', message: `negative quantity: ${n}`, params: { value: n } } };
   return { value: n };
 }
 
@@ -124,30 +127,34 @@ export function validateImportRows(table: Cell[][], look: ImportLookups): Import
     if (cells.every((c) => text(c) === '')) return;
     const row = i + 2; // the header is row 1
     const errors: ImportRowError[] = [];
-    const fail = (f: Field, message: string) => errors.push({ row, column: title[f], message });
+    const fail = (f: Field, e: CellError) => errors.push({ row, column: title[f], ...e });
     const cell = (f: Field): Cell => (index[f] === undefined ? undefined : cells[index[f]]);
 
     const rawDay = cell('day');
     let day = parseDayCell(rawDay);
-    if (text(rawDay) === '') fail('day', 'date is required');
-    else if (!day) fail('day', `not a date (YYYY-MM-DD): "${text(rawDay)}"`);
+    if (text(rawDay) === '') fail('day', { code: 'required', message: 'date is required' });
+    else if (!day) fail('day', { code: 'not_a_date', message: `not a date (YYYY-MM-DD): "${text(rawDay)}"`, params: { value: text(rawDay) } });
     else if (day > look.today) {
-      fail('day', `${day} is in the future (today is ${look.today})`);
+      fail('day', { code: 'future_day', message: `${day} is in the future (today is ${look.today})`, params: { value: day, today: look.today } });
       day = null;
     }
     const unit = text(cell('unit'));
     const unitId = unit ? look.unitId(unit) : null;
-    if (!unit) fail('unit', 'unit is required');
-    else if (unitId === null) fail('unit', `unknown unit "${unit}"`);
+    if (!unit) fail('unit', { code: 'required', message: 'unit is required' });
+    else if (unitId === null) fail('unit', { code: 'unknown_unit', message: `unknown unit "${unit}"`, params: { value: unit } });
     const category = text(cell('category'));
     const cat = category ? look.category(category) : null;
-    if (!category) fail('category', 'category is required');
-    else if (!cat) fail('category', `unknown category "${category}"`);
-    else if (cat.automatic) fail('category', `"${category}" is counted automatically and cannot be imported`);
+    if (!category) fail('category', { code: 'required', message: 'category is required' });
+    else if (!cat) fail('category', { code: 'unknown_category', message: `unknown category "${category}"`, params: { value: category } });
+    else if (cat.automatic) {
+      fail('category', { code: 'automatic_category', message: `"${category}" is counted automatically and cannot be imported`, params: { value: category } });
+    }
     const q = parseQuantityCell(cell('quantity'));
     if ('error' in q) fail('quantity', q.error);
     const note = text(cell('note')) || null;
-    if (note && note.length > 500) fail('note', 'note longer than 500 characters');
+    if (note && note.length > MAX_NOTE_CHARS) {
+      fail('note', { code: 'too_long', message: `note longer than ${MAX_NOTE_CHARS} characters`, params: { maximum: MAX_NOTE_CHARS } });
+    }
 
     const quantity = 'value' in q ? q.value : null;
     if (!errors.length && day && unitId !== null && cat && quantity !== null) {
@@ -155,8 +162,8 @@ export function validateImportRows(table: Cell[][], look: ImportLookups): Import
       const key = duplicateKey(figure);
       const first = seen.get(key);
       // A duplicate is the whole row, not one cell: column '*'.
-      if (first !== undefined) errors.push({ row, column: '*', message: `duplicate of row ${first}` });
-      else if (look.exists(figure)) errors.push({ row, column: '*', message: 'identical to an entry already in the ledger' });
+      if (first !== undefined) errors.push({ row, column: '*', code: 'duplicate_row', message: `duplicate of row ${first}`, params: { row: first } });
+      else if (look.exists(figure)) errors.push({ row, column: '*', code: 'already_in_ledger', message: 'identical to an entry already in the ledger' });
       else seen.set(key, row);
     }
     out.push({ row, day, unit, unitId, category, categoryKey: cat?.key ?? null, quantity, note, errors });

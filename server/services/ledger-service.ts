@@ -310,7 +310,7 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
         const bad = new Set(errors.map((e) => e.row)).size;
         throw new ValidationError(
           `${bad} of ${preview.length} row(s) have errors; nothing was imported`,
-          errors.map((e) => ({ path: `row ${e.row}.${e.column}`, message: e.message })),
+          errors.map((e) => ({ path: `row ${e.row}.${e.column}`, message: e.message, code: e.code, ...(e.params ? { params: e.params } : {}) })),
         );
       }
       const at = now().toISOString();

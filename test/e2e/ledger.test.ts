@@ -105,6 +105,10 @@ describe.skipIf(!availability.run)('the outreach ledger in headless Chromium', (
     const errors = await page.getByTestId('ledger-import-error').allInnerTexts();
     expect(errors.join(' ')).toMatch(/第 ?3 ?行/);
     expect(errors.join(' ')).toContain('单位');
+    // In the reader's language, naming what was written: not the server's English.
+    expect(errors.join(' ')).toContain('没有名为“不存在的镇”的单位');
+    expect(errors.join(' ')).toContain('数量不能为负数（-5）');
+    expect(errors.join(' ')).not.toMatch(/unknown unit|negative quantity/);
     expect(await page.getByTestId('ledger-import-submit').isDisabled()).toBe(true);
     const before = await api('GET', `/api/ledger/entries?from=${today}&to=${today}`);
 

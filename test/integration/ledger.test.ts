@@ -218,6 +218,15 @@ describe('import', () => {
     expect(res.body.code).toBe('validation_failed');
     expect(res.body.errors.map((e: Json) => e.path)).toEqual(['row 3.类别', 'row 4.数量', 'row 5.日期', 'row 6.日期', 'row 7.*', 'row 8.*']);
     expect(res.body.errors[4].message).toBe('duplicate of row 2');
+    // Each names its rule and figures, so the dashboard words it in the reader's language.
+    expect(res.body.errors.map((e: Json) => [e.code, e.params ?? null])).toEqual([
+      ['unknown_category', { value: '宣传画' }],
+      ['not_a_number', { value: '十' }],
+      ['future_day', { value: '2026-11-30', today: '2026-11-22' }],
+      ['not_a_date', { value: '2026-11-5x' }],
+      ['duplicate_row', { row: 2 }],
+      ['already_in_ledger', null],
+    ]);
     expect(entryCount()).toBe(n);
   });
 

@@ -49,9 +49,9 @@ describe('parseQuantityCell', () => {
     expect(parseQuantityCell('0')).toEqual({ value: 0 });
   });
   it('names what is wrong', () => {
-    expect(parseQuantityCell('-3')).toEqual({ error: 'negative quantity: -3' });
-    expect(parseQuantityCell('十张')).toEqual({ error: 'not a number: "十张"' });
-    expect(parseQuantityCell('')).toEqual({ error: 'quantity is required' });
+    expect(parseQuantityCell('-3')).toEqual({ error: { code: 'negative', message: 'negative quantity: -3', params: { value: -3 } } });
+    expect(parseQuantityCell('十张')).toEqual({ error: { code: 'not_a_number', message: 'not a number: "十张"', params: { value: '十张' } } });
+    expect(parseQuantityCell('')).toEqual({ error: { code: 'required', message: 'quantity is required' } });
   });
 });
 
@@ -83,6 +83,16 @@ describe('validateImportRows', () => {
     expect(errs[0]!.message).toContain('西山乡');
     expect(errs[4]!.message).toContain('future');
     expect(errs[6]!.message).toContain('automatically');
+    // The rule and the figures, for the dashboard to word in the reader's language.
+    expect(errs.map((e) => [e.code, e.params])).toEqual([
+      ['unknown_unit', { value: '西山乡' }],
+      ['unknown_category', { value: '传单' }],
+      ['negative', { value: -5 }],
+      ['not_a_number', { value: 'abc' }],
+      ['future_day', { value: '2026-11-30', today: '2026-11-29' }],
+      ['not_a_date', { value: '2026-11-31' }],
+      ['automatic_category', { value: '辟谣信息' }],
+    ]);
   });
 
   it('flags a duplicate within the file and one identical to a stored entry', () => {
@@ -93,6 +103,7 @@ describe('validateImportRows', () => {
     expect(rows.map((r) => r.errors.map((e) => `${e.row}${e.column}${e.message}`))).toEqual([
       [], ['3*duplicate of row 2'], ['4*identical to an entry already in the ledger'],
     ]);
+    expect(rows.flatMap((r) => r.errors.map((e) => [e.code, e.params]))).toEqual([['duplicate_row', { row: 2 }], ['already_in_ledger', undefined]]);
   });
 
   it('accepts English headers in any order, skips blank lines, and refuses a file without a required column', () => {

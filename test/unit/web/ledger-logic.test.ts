@@ -3,8 +3,11 @@ import { ApiError } from '../../../web/src/api/client';
 import { defaultLedgerView, isDay, ledgerFromQuery, ledgerToQuery, monthStart } from '../../../web/src/features/ledger/ledger-query';
 import { entryErrorsOf, loadRememberedUnit, parseQuantity, rememberUnit, typedCategories, unitLabel } from '../../../web/src/features/ledger/entry-form';
 import {
-  canImport, cellHasError, decodeCsv, importContent, ledgerImportFormat, rowErrorsOfPaths, sortedErrors, toBase64,
+  canImport, cellHasError, decodeCsv, describeRowError, importContent, ledgerImportFormat, rowErrorsOfPaths, sortedErrors, toBase64,
 } from '../../../web/src/features/ledger/ledger-import';
+import { zhCN } from '../../../web/src/i18n/zh-CN';
+import { en } from '../../../web/src/i18n/en';
+import { ImportErrorCode, type ImportRowError } from '../../../server/contracts/ledger';
 import { basisLinks, hasRecords, isRecordsLink, recordTarget } from '../../../web/src/features/ledger/ledger-totals';
 
 const TODAY = '2026-11-29';
@@ -147,15 +150,15 @@ describe('import file reading', () => {
 });
 
 describe('import preview', () => {
-  const row = (errors: { row: number; column: string; message: string }[]) => ({
+  const row = (errors: ImportRowError[]) => ({
     row: 2, day: null, unit: 'x', unitId: null, category: 'y', categoryKey: null, quantity: null, note: null, errors,
   });
 
   it('marks cells by the column the server names, in either header language', () => {
-    const r = row([{ row: 2, column: 'Quantity', message: 'not a number' }]);
+    const r = row([{ row: 2, column: 'Quantity', message: 'not a number', code: 'not_a_number' }]);
     expect(cellHasError(r, ['数量', 'quantity'])).toBe(true);
     expect(cellHasError(r, ['单位', 'unit'])).toBe(false);
-    expect(cellHasError(row([{ row: 2, column: '*', message: 'dup' }]), ['*'])).toBe(true);
+    expect(cellHasError(row([{ row: 2, column: '*', message: 'dup', code: 'duplicate_row' }]), ['*'])).toBe(true);
   });
 
   it('lists errors by row then column and reads refused-import paths back', () => {
@@ -166,6 +169,29 @@ describe('import preview', () => {
     ];
     expect(sortedErrors(errs).map((e) => `${e.row}${e.column}`)).toEqual(['2*', '2单位', '5数量']);
     expect(rowErrorsOfPaths([{ path: 'row 3.数量', message: 'negative' }, { path: 'content', message: 'x' }])).toEqual([{ row: 3, column: '数量', message: 'negative' }]);
+    expect(rowErrorsOfPaths([{ path: 'row 4.*', message: 'duplicate of row 2', code: 'duplicate_row', params: { row: 2 } }])).toEqual([
+      { row: 4, column: '*', message: 'duplicate of row 2', code: 'duplicate_row', params: { row: 2 } },
+    ]);
+  });
+
+  it('words an import rule in the reader’s language, another rule by the given wording, an unknown one as the server said', () => {
+    const zh = (key: string, named?: Record<string, unknown>) => {
+      const texts: Record<string, string> = zhCN.ledger.import.error as Record<string, string>;
+      const code = key.replace('ledger.import.error.', '');
+      return (texts[code] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(named?.[k]));
+    };
+    expect(describeRowError({ row: 3, column: '日期', message: 'x', code: 'future_day', params: { value: '2026-12-01', today: '2026-11-29' } }, zh)).toBe(
+      '2026-12-01 是未来的日期（今天是 2026-11-29）',
+    );
+    expect(describeRowError({ row: 3, column: '单位', message: 'x', code: 'unknown_unit', params: { value: '西山乡' } }, zh)).toContain('西山乡');
+    expect(describeRowError({ row: 3, column: '*', message: 'x', code: 'already_in_ledger' }, zh)).toBe('台账里已有一条完全相同的记录');
+    expect(describeRowError({ row: 3, column: '备注', message: 'too long', code: 'too_big' }, zh, () => '太长')).toBe('太长');
+    expect(describeRowError({ row: 3, column: '备注', message: 'Too big', code: 'toString' }, zh)).toBe('Too big');
+    // Every rule the server names has words in both languages.
+    for (const code of ImportErrorCode.options) {
+      expect((zhCN.ledger.import.error as Record<string, string>)[code]).toBeTruthy();
+      expect((en.ledger.import.error as Record<string, string>)[code]).toBeTruthy();
+    }
   });
 
   it('allows import only for a preview with rows and no errors', () => {

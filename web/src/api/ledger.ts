@@ -1,12 +1,12 @@
 import type {
-  BasisRecord, BasisRecords, EntryPage, EntryPatch, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult,
+  BasisRecord, BasisRecords, EntryPage, EntryPatch, ImportErrorCode, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult,
   LedgerTarget, LedgerTotals, LedgerUnit, MissingReports, PressCandidate, PressCandidates, PressState, TargetInput, ZeroReport,
 } from '../../../server/contracts/ledger';
 import type { DistrictProfile } from '../../../server/contracts/report';
 import { apiRequest } from './client';
 
 export type {
-  BasisRecord, BasisRecords, EntryPage, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult, LedgerTarget, LedgerTotals,
+  BasisRecord, BasisRecords, EntryPage, ImportErrorCode, ImportFormat, ImportPreviewRow, ImportRowError, LedgerCategory, LedgerEntry, LedgerImportResult, LedgerTarget, LedgerTotals,
   LedgerUnit, MissingReports, TargetInput, ZeroReport, DistrictProfile, PressCandidate, PressState,
 };
 

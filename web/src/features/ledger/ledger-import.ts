@@ -1,4 +1,4 @@
-import type { ImportFormat, ImportPreviewRow, ImportRowError } from '../../api/ledger';
+import type { ImportErrorCode, ImportFormat, ImportPreviewRow } from '../../api/ledger';
 
 /** The server refuses bodies over 20 MB of text; stop earlier with a clear message. */
 export const MAX_IMPORT_CHARS = 20_000_000;
@@ -39,21 +39,44 @@ export function importContent(fileName: string, bytes: Uint8Array): { format: Im
   return { format, content: text, encoding };
 }
 
+/** A row error as the panel lists it: from a preview (always with its rule) or from a refused import. */
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+  code?: string;
+  params?: Record<string, unknown>;
+}
+
+/** The import's own rules (keys ledger.import.error.*); the record makes a new server code a type error here. */
+const IMPORT_RULES: Record<ImportErrorCode, true> = {
+  required: true, not_a_date: true, future_day: true, unknown_unit: true, unknown_category: true, automatic_category: true,
+  not_a_number: true, negative: true, too_long: true, duplicate_row: true, already_in_ledger: true,
+};
+
+type Translate = (key: string, named?: Record<string, unknown>) => string;
+
 /**
- * A refused real import names errors "row N.column" (field error paths): back to row errors, each
- * worded by `word` (the server's message by default).
+ * A row error in the reader's language: an import rule by its code and figures, any other rule (a
+ * field error of a refused import) by `other`, and the server's English only for a rule unknown here.
  */
-export function rowErrorsOfPaths<F extends { path: string; message: string }>(fields: F[], word: (f: F) => string = (f) => f.message): ImportRowError[] {
-  const out: ImportRowError[] = [];
+export function describeRowError(e: RowError, t: Translate, other: (e: RowError) => string = (x) => x.message): string {
+  if (e.code !== undefined && Object.hasOwn(IMPORT_RULES, e.code)) return t(`ledger.import.error.${e.code}`, e.params ?? {});
+  return other(e);
+}
+
+/** A refused real import names errors "row N.column" (field error paths): back to row errors. */
+export function rowErrorsOfPaths<F extends { path: string; message: string; code?: string; params?: Record<string, unknown> }>(fields: F[]): RowError[] {
+  const out: RowError[] = [];
   for (const f of fields) {
     const m = /^row (\d+)\.(.*)$/.exec(f.path);
-    if (m) out.push({ row: Number(m[1]), column: m[2] ?? '*', message: word(f) });
+    if (m) out.push({ row: Number(m[1]), column: m[2] ?? '*', message: f.message, ...(f.code ? { code: f.code } : {}), ...(f.params ? { params: f.params } : {}) });
   }
   return out;
 }
 
 /** Every error of a preview, by row then column, for the list under the table. */
-export function sortedErrors(errors: ImportRowError[]): ImportRowError[] {
+export function sortedErrors<E extends RowError>(errors: E[]): E[] {
   return [...errors].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
 }
 
