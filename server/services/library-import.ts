@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { LibraryImportRow } from '../contracts/library';
-import { ValidationError } from '../errors';
+import { fieldErrorOf, ValidationError, type FieldError } from '../errors';
 
 export const LIBRARY_CSV_COLUMNS = ['claim', 'category', 'unit', 'rebuttalText', 'firstSeenAt'] as const;
 const MAX_ROWS = 100_000;
@@ -48,12 +48,13 @@ export function parseLibraryImport(format: 'json' | 'csv', content: string): Lib
   if (rows.length === 0) throw new ValidationError('the file has no entries', [{ path: 'content', message: 'empty' }]);
   if (rows.length > MAX_ROWS) throw new ValidationError(`at most ${MAX_ROWS} entries per import`, [{ path: 'content', message: 'too many rows' }]);
   const out: LibraryImportRow[] = [];
-  const errors: { path: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   rows.forEach((raw, i) => {
     const parsed = LibraryImportRow.safeParse(raw);
     const where = format === 'json' ? `[${i}]` : `line ${i + firstLine}`;
     if (parsed.success) out.push(parsed.data);
-    else for (const issue of parsed.error.issues) errors.push({ path: `${where}.${issue.path.join('.')}`, message: issue.message });
+    // With the rule's code and figures, so the dashboard can word each in the reader's language.
+    else for (const issue of parsed.error.issues) errors.push({ ...fieldErrorOf(issue, ''), path: `${where}.${issue.path.join('.')}` });
   });
   if (errors.length) throw new ValidationError(`${errors.length} error(s) in the import; nothing was imported`, errors.slice(0, 200));
   return out;

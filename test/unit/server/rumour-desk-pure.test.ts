@@ -86,6 +86,11 @@ describe('library import parsing', () => {
       }
     };
     expect(run('csv', 'claim,category\n好的说法很长,health\nab,nope\n')!.fieldErrors!.map((e) => e.path)).toEqual(['line 3.claim', 'line 3.category']);
+    // The rule and its figures travel with each, for the dashboard to word.
+    expect(run('csv', 'claim,category\n好的说法很长,health\nab,nope\n')!.fieldErrors!.map((e) => [e.code, e.params?.minimum ?? e.params?.values])).toEqual([
+      ['too_small', 4],
+      ['invalid_value', expect.arrayContaining(['health'])],
+    ]);
     expect(run('json', '[{"claim":"一个说法很长"},{"claim":5}]')!.fieldErrors!.map((e) => e.path)).toEqual(['[1].claim']);
     expect(run('json', '{"claim":"x"}')!.message).toContain('array');
     expect(run('json', 'not json')!.message).toContain('not valid JSON');
