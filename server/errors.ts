@@ -1,7 +1,7 @@
 import type { ZodError } from 'zod';
-import type { FieldError, FieldParam } from './contracts/api';
+import type { FieldError, FieldParam, Referent } from './contracts/api';
 
-export type { FieldError, FieldParam };
+export type { FieldError, FieldParam, Referent };
 
 /** The figures of a zod issue a reader needs (a minimum, a format, the allowed values …), by name. */
 const ISSUE_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'expected', 'format', 'values', 'keys'] as const;
@@ -84,3 +84,23 @@ export class TooManyRequestsError extends AppError {
     super(429, 'too_many_attempts', message);
   }
 }
+
+/**
+ * Our own checks (beyond a schema's), each with a rule code and its figures like a zod issue, so the
+ * dashboard can word it in the reader's language (web/src/api/error-text.ts); the English message is
+ * for logs and API clients.
+ */
+
+function fieldFailure(path: string, message: string, code: string, params?: Record<string, FieldParam>): ValidationError {
+  return new ValidationError(`${path}: ${message}`, [{ path, message, code, ...(params ? { params } : {}) }]);
+}
+
+export const fieldFailures = {
+  notADay: (path: string, value: string) => fieldFailure(path, `${value} is not a calendar day`, 'not_a_day', { value }),
+  futureDay: (path: string, value: string, today: string) => fieldFailure(path, `${value} is in the future (today is ${today})`, 'future_day', { value, today }),
+  periodReversed: (path: string) => fieldFailure(path, 'the period ends before it starts', 'period_reversed'),
+  periodTooLong: (path: string, maximum: number, unit: 'day' | 'hour') =>
+    fieldFailure(path, `the period holds more than ${maximum} ${unit}s`, 'period_too_long', { maximum, unit }),
+  unknown: (path: string, what: Referent, value: string | number) => fieldFailure(path, `unknown ${what} ${value}`, 'unknown_reference', { what, value }),
+  other: fieldFailure,
+};

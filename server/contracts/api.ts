@@ -82,13 +82,21 @@ const FieldParamSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z
 export const FieldErrorSchema = z.object({
   path: z.string(),
   message: z.string().describe('English, for logs and API clients'),
-  code: z.string().optional().describe("the rule broken (zod's issue code: too_small, invalid_format, invalid_type …)"),
+  code: z
+    .string()
+    .optional()
+    .describe(
+      "the rule broken: zod's issue code (too_small, invalid_format, invalid_type …) or one of our own checks " +
+        '(not_a_day, future_day, period_reversed, period_too_long, too_old, unknown_reference)',
+    ),
   params: z
     .record(z.string(), FieldParamSchema)
     .optional()
-    .describe('its figures: minimum, maximum, origin, inclusive, format, expected, values, keys, missing'),
+    .describe('its figures: minimum, maximum, origin, inclusive, format, expected, values, keys, missing; value, today, unit, what'),
 });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
+/** What an `unknown_reference` field error (params.what) says does not exist. */
+export type Referent = 'unit' | 'category' | 'topic' | 'library-entry' | 'item' | 'webhook' | 'source';
 export type FieldParam = z.infer<typeof FieldParamSchema>;
 
 /** RFC 9457 problem details, as every error is sent. */

@@ -1,7 +1,7 @@
 import type {
   LoginBody, Me, PasswordChange, Role, SessionInfo, TokenCreate, TokenCreated, TokenInfo, User, UserCreate, UserPatch,
 } from '../contracts/auth';
-import { AppError, ConflictError, NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../errors';
+import { AppError, ConflictError, NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError, fieldFailures } from '../errors';
 import { actionsOf, type Identity } from '../auth/permissions';
 import type { PasswordHasher } from '../auth/passwords';
 import { digest, randomSecret, safeEqual } from '../auth/secrets';
@@ -81,7 +81,7 @@ export function createAuthService(deps: {
   function checkUnit(role: Role, unitId: number | null | undefined): number | null {
     if (role !== 'reporter') return null;
     if (unitId == null) throw invalid('unitId', 'a unit reporter needs the unit they report for');
-    if (!repo.unitExists(unitId)) throw invalid('unitId', `unknown unit ${unitId}`);
+    if (!repo.unitExists(unitId)) throw fieldFailures.unknown('unitId', 'unit', unitId);
     return unitId;
   }
   const usable = (u: UserRow) => u.disabled === 0 && (u.demo === 0 || deps.demoMode);

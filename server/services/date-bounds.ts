@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError, fieldFailures } from '../errors';
 import { isDayString, shanghaiDayStart } from '../lib/time';
 
 const DAY_MS = 86_400_000;
@@ -24,7 +24,7 @@ export function parseBounds(from: string | undefined, to: string | undefined): {
   const fromIso = parseBound('from', from);
   const toIso = parseBound('to', to);
   if (fromIso && toIso && fromIso >= toIso) {
-    throw new ValidationError('from must be before to', [{ path: 'from', message: 'must be before "to"' }]);
+    throw fieldFailures.periodReversed('from');
   }
   return { fromIso, toIso };
 }

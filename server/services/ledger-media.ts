@@ -1,6 +1,6 @@
 import type { PressCandidate, PressCandidates, PressDecision, PressQuery } from '../contracts/ledger';
 import type { DistrictInput, DistrictProfile } from '../contracts/ledger-district';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError, fieldFailures } from '../errors';
 import { isDayString } from '../lib/time';
 import { districtNeedles } from '../nlp/district-mention';
 import type { LedgerRepo } from '../repositories/ledger-repo';
@@ -52,9 +52,9 @@ export function createLedgerMedia(deps: { ledger: MediaRepo; now: () => Date }) 
 
     /** Items taken for press conferences on days from..to, newest first (at most PRESS_LIST_LIMIT). */
     pressConferences(q: PressQuery): PressCandidates {
-      if (!isDayString(q.from)) throw invalid('from', `${q.from} is not a calendar day`);
-      if (!isDayString(q.to)) throw invalid('to', `${q.to} is not a calendar day`);
-      if (q.from > q.to) throw invalid('to', 'the period ends before it starts');
+      if (!isDayString(q.from)) throw fieldFailures.notADay('from', q.from);
+      if (!isDayString(q.to)) throw fieldFailures.notADay('to', q.to);
+      if (q.from > q.to) throw fieldFailures.periodReversed('to');
       const all = pressCandidates(ledger.pressRows(q.from, q.to), needles());
       return { candidates: all.reverse().slice(0, PRESS_LIST_LIMIT) };
     },

@@ -3,7 +3,7 @@ import type {
   LedgerImportResult, LedgerTarget, LedgerTotals, LedgerUnit, MissingReports, TargetInput, TargetPatch, TotalsQuery, UnitCreate,
   UnitPatch, ZeroReport, ZeroReportInput,
 } from '../contracts/ledger';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError, fieldFailures } from '../errors';
 import { isDayString, shanghaiDay } from '../lib/time';
 import type { EntryWrite, LedgerRepo, TargetWrite } from '../repositories/ledger-repo';
 import { automaticFigure } from './ledger-automatic';
@@ -32,24 +32,24 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
   };
   const category = (key: string): LedgerCategory | undefined => ledger.listCategories().find((c) => c.key === key);
   const pastDay = (day: string, path = 'day') => {
-    if (!isDayString(day)) throw invalid(path, `${day} is not a calendar day`);
-    if (day > today()) throw invalid(path, `${day} is in the future (today is ${today()})`);
+    if (!isDayString(day)) throw fieldFailures.notADay(path, day);
+    if (day > today()) throw fieldFailures.futureDay(path, day, today());
   };
   const checkRange = (from: string, to: string) => {
-    if (!isDayString(from)) throw invalid('from', `${from} is not a calendar day`);
-    if (!isDayString(to)) throw invalid('to', `${to} is not a calendar day`);
-    if (from > to) throw invalid('to', 'the period ends before it starts');
+    if (!isDayString(from)) throw fieldFailures.notADay('from', from);
+    if (!isDayString(to)) throw fieldFailures.notADay('to', to);
+    if (from > to) throw fieldFailures.periodReversed('to');
   };
 
   /** Checks a figure's references; automatic categories are counted, never typed. */
   function checkEntry(e: EntryWrite): void {
     pastDay(e.day);
-    if (!ledger.getUnit(e.unitId)) throw invalid('unitId', `unknown unit ${e.unitId}`);
+    if (!ledger.getUnit(e.unitId)) throw fieldFailures.unknown('unitId', 'unit', e.unitId);
     const cat = category(e.categoryKey);
-    if (!cat) throw invalid('categoryKey', `unknown category ${e.categoryKey}`);
+    if (!cat) throw fieldFailures.unknown('categoryKey', 'category', e.categoryKey);
     if (cat.automatic) throw invalid('categoryKey', `${cat.name} is counted automatically and cannot be typed`);
-    if (e.libraryId !== null && !ledger.libraryExists(e.libraryId)) throw invalid('libraryId', `unknown library entry ${e.libraryId}`);
-    if (e.topicId !== null && !ledger.topicExists(e.topicId)) throw invalid('topicId', `unknown topic ${e.topicId}`);
+    if (e.libraryId !== null && !ledger.libraryExists(e.libraryId)) throw fieldFailures.unknown('libraryId', 'library-entry', e.libraryId);
+    if (e.topicId !== null && !ledger.topicExists(e.topicId)) throw fieldFailures.unknown('topicId', 'topic', e.topicId);
   }
 
   /** Typed sums per category plus, for the whole district, the automatic counts. */
@@ -82,8 +82,8 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
   function checkTarget(t: TargetWrite): void {
     checkRange(t.periodStart, t.periodEnd);
     const cat = category(t.categoryKey);
-    if (!cat) throw invalid('categoryKey', `unknown category ${t.categoryKey}`);
-    if (t.unitId !== null && !ledger.getUnit(t.unitId)) throw invalid('unitId', `unknown unit ${t.unitId}`);
+    if (!cat) throw fieldFailures.unknown('categoryKey', 'category', t.categoryKey);
+    if (t.unitId !== null && !ledger.getUnit(t.unitId)) throw fieldFailures.unknown('unitId', 'unit', t.unitId);
     if (cat.automatic && t.unitId !== null) throw invalid('unitId', `${cat.name} is counted district-wide; its target cannot name a unit`);
   }
 
@@ -109,7 +109,7 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
     },
     createUnit(b: UnitCreate): LedgerUnit {
       if (ledger.unitIdByName(b.name) !== null) throw new ConflictError(`a unit named ${b.name} already exists`);
-      if (b.parentId != null && !ledger.getUnit(b.parentId)) throw invalid('parentId', `unknown unit ${b.parentId}`);
+      if (b.parentId != null && !ledger.getUnit(b.parentId)) throw fieldFailures.unknown('parentId', 'unit', b.parentId);
       const at = now().toISOString();
       const id = ledger.transaction(() => {
         const id = ledger.createUnit({ name: b.name, kind: b.kind, parentId: b.parentId ?? null, sortOrder: b.sortOrder }, at);
@@ -125,7 +125,7 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
       const clash = ledger.unitIdByName(next.name);
       if (clash !== null && clash !== id) throw new ConflictError(`a unit named ${next.name} already exists`);
       if (next.parentId !== null) {
-        if (!ledger.getUnit(next.parentId)) throw invalid('parentId', `unknown unit ${next.parentId}`);
+        if (!ledger.getUnit(next.parentId)) throw fieldFailures.unknown('parentId', 'unit', next.parentId);
         if (ledger.subtreeIds(id).includes(next.parentId)) throw invalid('parentId', 'a unit cannot move under itself or its own sub-units');
       }
       const at = now().toISOString();
@@ -233,7 +233,7 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
       return ledger.getZeroReport(b.unitId, day)!;
     },
     missingReports(day = today()): MissingReports {
-      if (!isDayString(day)) throw invalid('day', `${day} is not a calendar day`);
+      if (!isDayString(day)) throw fieldFailures.notADay('day', day);
       const units = ledger.listUnits();
       const reported = ledger.reportedUnitIds(day);
       const missing = units.filter((u) => !reported.has(u.id));

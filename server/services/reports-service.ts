@@ -1,5 +1,5 @@
 import type { ReportFile, ReportKind, ReportPreviewQuery, ReportRequest } from '../contracts/report';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, fieldFailures } from '../errors';
 import { isDayString, shanghaiDay } from '../lib/time';
 import type { ReportFiles, ReportFormat } from '../repositories/report-files';
 import type { ReportsRepo, StoredReport } from '../repositories/reports-repo';
@@ -14,7 +14,6 @@ export const MAX_REPORT_DAYS = 731;
 const KEPT_IN_LIST = 200;
 const SCHEDULER = '系统（定时生成）';
 
-const invalid = (path: string, message: string) => new ValidationError(`${path}: ${message}`, [{ path, message }]);
 const publicView = ({ fileName: _f, ...r }: StoredReport): ReportFile => r;
 
 /**
@@ -42,15 +41,15 @@ export function createReportsService(deps: {
   };
 
   function checkPeriod(from: string, to: string, unitId: number | null): string | null {
-    if (!isDayString(from)) throw invalid('from', `${from} is not a calendar day`);
-    if (!isDayString(to)) throw invalid('to', `${to} is not a calendar day`);
-    if (from > to) throw invalid('to', 'the period ends before it starts');
+    if (!isDayString(from)) throw fieldFailures.notADay('from', from);
+    if (!isDayString(to)) throw fieldFailures.notADay('to', to);
+    if (from > to) throw fieldFailures.periodReversed('to');
     const today = shanghaiDay(now());
-    if (from > today) throw invalid('from', `${from} is in the future (today is ${today})`);
-    if (daysBetween(from, to) > MAX_REPORT_DAYS) throw invalid('from', `a report covers at most ${MAX_REPORT_DAYS} days`);
+    if (from > today) throw fieldFailures.futureDay('from', from, today);
+    if (daysBetween(from, to) > MAX_REPORT_DAYS) throw fieldFailures.periodTooLong('from', MAX_REPORT_DAYS, 'day');
     if (unitId === null) return null;
     const unit = figures.units().find((u) => u.id === unitId);
-    if (!unit) throw invalid('unitId', `unknown unit ${unitId}`);
+    if (!unit) throw fieldFailures.unknown('unitId', 'unit', unitId);
     return unit.name;
   }
 

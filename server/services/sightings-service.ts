@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Item } from '../contracts/item';
 import type { OfflineSighting, OfflineSightingPage, SightingReport } from '../contracts/sighting';
-import { ValidationError } from '../errors';
+import { fieldFailures } from '../errors';
 import { isDayString, shanghaiDay, shanghaiDayStart } from '../lib/time';
 import type { ItemsRepo } from '../repositories/items-repo';
 import { OFFLINE_SOURCE_ID } from '../repositories/review-queue-repo';
@@ -45,11 +45,11 @@ export function createSightingsService(deps: {
   return {
     report(r: SightingReport): { sighting: OfflineSighting; created: boolean } {
       const at = now();
-      if (!isDayString(r.heardOn)) throw new ValidationError('heardOn is not a real day', [{ path: 'heardOn', message: 'not a real day' }]);
+      if (!isDayString(r.heardOn)) throw fieldFailures.notADay('heardOn', r.heardOn);
       const today = shanghaiDay(at);
-      if (r.heardOn > today) throw new ValidationError('heardOn is in the future', [{ path: 'heardOn', message: `after today (${today})` }]);
+      if (r.heardOn > today) throw fieldFailures.futureDay('heardOn', r.heardOn, today);
       const ageDays = (shanghaiDayStart(today).getTime() - shanghaiDayStart(r.heardOn).getTime()) / 86_400_000;
-      if (ageDays > MAX_AGE_DAYS) throw new ValidationError(`heardOn is more than ${MAX_AGE_DAYS} days ago`, [{ path: 'heardOn', message: 'too old' }]);
+      if (ageDays > MAX_AGE_DAYS) throw fieldFailures.other('heardOn', `more than ${MAX_AGE_DAYS} days ago`, 'too_old', { maximum: MAX_AGE_DAYS });
       // The same report sent twice (a double tap, a retry) is one sighting; the same words heard
       // elsewhere or on another day are another.
       const key = crypto.createHash('sha256').update(JSON.stringify([r.text, r.place, r.heardOn, r.reportedBy])).digest('hex');

@@ -1,9 +1,20 @@
 import type { RumourTrend, TrendBy, TrendLine, TrendQuery, TrendResult } from '../contracts/trends';
-import { ValidationError } from '../errors';
+import { ValidationError, fieldFailures } from '../errors';
 import { shanghaiDay } from '../lib/time';
 import { mayServeStale, type Freshness } from '../repositories/change-version';
 import { hourKey, type TrendDim, type TrendsRepo } from '../repositories/trends-repo';
 import { parseBounds } from './date-bounds';
+
+/** A window with more buckets than a chart can show: the rule and its figures, as fieldFailures gives them. */
+const tooManyBuckets = (limit: number, interval: 'hour' | 'day') =>
+  new ValidationError(`too many ${interval} buckets: at most ${limit}`, [
+    {
+      path: 'from',
+      message: `the window holds more than ${limit} ${interval}s; choose a shorter one or interval=day`,
+      code: 'period_too_long',
+      params: { maximum: limit, unit: interval },
+    },
+  ]);
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -44,7 +55,7 @@ function windowOf(query: Pick<TrendQuery, 'from' | 'to' | 'interval'>, now: Date
   const bounds = parseBounds(query.from, query.to);
   const toIso = bounds.toIso ?? new Date(Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS).toISOString();
   const fromIso = bounds.fromIso ?? new Date(Date.parse(toIso) - 7 * DAY_MS).toISOString();
-  if (fromIso >= toIso) throw new ValidationError('from must be before to', [{ path: 'from', message: 'must be before "to"' }]);
+  if (fromIso >= toIso) throw fieldFailures.periodReversed('from');
   const interval = query.interval;
   const buckets: string[] = [];
   // The rollup counts whole hours, so the window is widened to whole hours (in UTC and in
@@ -53,9 +64,7 @@ function windowOf(query: Pick<TrendQuery, 'from' | 'to' | 'interval'>, now: Date
   const end = Math.ceil(Date.parse(toIso) / HOUR_MS) * HOUR_MS;
   const limit = MAX_BUCKETS[interval];
   if ((end - start) / (interval === 'hour' ? HOUR_MS : DAY_MS) > limit + 1) {
-    throw new ValidationError(`too many ${interval} buckets: at most ${limit}`, [
-      { path: 'from', message: `the window holds more than ${limit} ${interval}s; choose a shorter one or interval=day` },
-    ]);
+    throw tooManyBuckets(limit, interval);
   }
   // Buckets are labelled once per bucket; a row's bucket is arithmetic on its hour (no per-hour
   // map: this runs on every request, and a 90-day window has 2,160 hours but ~100 rows per key).
@@ -67,9 +76,7 @@ function windowOf(query: Pick<TrendQuery, 'from' | 'to' | 'interval'>, now: Date
     for (let d = localDayIndex(start); d <= localDayIndex(end - 1); d++) buckets.push(shanghaiDay(d * DAY_MS));
   }
   if (buckets.length > limit) {
-    throw new ValidationError(`too many ${interval} buckets: at most ${limit}`, [
-      { path: 'from', message: `the window holds more than ${limit} ${interval}s; choose a shorter one or interval=day` },
-    ]);
+    throw tooManyBuckets(limit, interval);
   }
   const firstDay = localDayIndex(start);
   const bucketOf = (hour: string) => {

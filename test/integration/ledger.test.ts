@@ -84,9 +84,18 @@ describe('categories', () => {
 
 describe('entries', () => {
   it('refuses future days, automatic categories, unknown units and negative quantities', async () => {
-    expect((await post('/ledger/entries', entry({ day: '2026-11-23' }))).body.errors[0].path).toBe('day');
+    expect((await post('/ledger/entries', entry({ day: '2026-11-23' }))).body.errors[0]).toMatchObject({
+      path: 'day',
+      code: 'future_day',
+      params: { value: '2026-11-23', today: '2026-11-22' },
+    });
     expect((await post('/ledger/entries', entry({ categoryKey: 'rebuttals' }))).body.errors[0].path).toBe('categoryKey');
-    expect((await post('/ledger/entries', entry({ unitId: 999 }))).body.errors[0].path).toBe('unitId');
+    expect((await post('/ledger/entries', entry({ unitId: 999 }))).body.errors[0]).toMatchObject({
+      path: 'unitId',
+      code: 'unknown_reference',
+      params: { what: 'unit', value: 999 },
+    });
+    expect((await call('GET', '/ledger/totals?from=2026-11-20&to=2026-11-01')).body.errors[0]).toMatchObject({ path: 'to', code: 'period_reversed' });
     const neg = await post('/ledger/entries', entry({ quantity: -1 }));
     expect(neg.status).toBe(422);
     expect(neg.body.errors[0].path).toBe('quantity');

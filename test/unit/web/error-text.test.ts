@@ -55,6 +55,19 @@ describe('field errors in the reader\'s language', () => {
     expect(describeFieldError(field('unrecognized_keys', { keys: ['colour'] }), t)).toBe('无法识别的字段：colour');
   });
 
+  it('words the server’s own checks by their rule and figures', () => {
+    expect(describeFieldError(field('not_a_day', { value: '2026-02-30' }), t)).toBe('“2026-02-30”不是有效的日期');
+    expect(describeFieldError(field('future_day', { value: '2026-12-01', today: '2026-11-29' }), t)).toBe('2026-12-01 是未来的日期（今天是 2026-11-29）');
+    expect(describeFieldError(field('period_reversed'), t)).toBe('结束日期早于开始日期');
+    expect(describeFieldError(field('period_too_long', { maximum: 731, unit: 'day' }), t)).toBe('时间段不能超过 731 天');
+    expect(describeFieldError(field('period_too_long', { maximum: 2_160, unit: 'hour' }), t)).toContain('2160 小时');
+    expect(describeFieldError(field('too_old', { maximum: 90 }), t)).toBe('不能早于 90 天前');
+    expect(describeFieldError(field('unknown_reference', { what: 'unit', value: 42 }), t)).toBe('单位不存在（42）');
+    expect(describeFieldError(field('unknown_reference', { what: 'library-entry', value: 7 }), translator(en))).toBe('no such library entry (7)');
+    // A referent this build does not know keeps the server's words.
+    expect(describeFieldError(field('unknown_reference', { what: 'planet', value: 3 }, 'unknown planet 3'), t)).toBe('unknown planet 3');
+  });
+
   it("keeps the server's message for a check of its own, or without a rule", () => {
     expect(describeFieldError(field('custom', {}, 'unit 3 already has entries for 2026-11-20'), t)).toBe('unit 3 already has entries for 2026-11-20');
     expect(describeFieldError({ path: 'x', message: 'Too small' }, t)).toBe('Too small');

@@ -34,7 +34,10 @@ describe('translations used by the code', () => {
   });
 
   it('exist for every dynamic key family (t(`prefix.${x}`)) as a group', () => {
-    const groups = new Set(Object.entries(zhCN).flatMap(([k, v]) => (typeof v === 'object' ? [k, ...Object.entries(v).filter(([, x]) => typeof x === 'object').map(([k2]) => `${k}.${k2}`)] : [])));
+    // Every object-valued key at any depth ("ledger.import.error" too).
+    const groupsOf = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? [`${prefix}${k}`, ...groupsOf(v as object, `${prefix}${k}.`)] : []));
+    const groups = new Set(groupsOf(zhCN));
     const missing: string[] = [];
     for (const [file, src] of Object.entries(sources)) {
       for (const m of src.matchAll(/\bt\(\s*`([\w.-]+)\.\$\{/g)) if (!groups.has(m[1]!)) missing.push(`${file}: ${m[1]}`);

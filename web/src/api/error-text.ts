@@ -1,3 +1,4 @@
+import type { Referent } from '../../../server/contracts/api';
 import { ApiError, type FieldError } from './client';
 
 /** Codes with their own wording in the UI (i18n keys errors.<code>); any other code shows the server's detail. */
@@ -24,6 +25,8 @@ type Translate = (key: string, named?: Record<string, unknown>) => string;
 
 /** What kind of value a rule is about, as the reader calls it (keys fieldErrors.kind.*). */
 const KINDS = ['string', 'number', 'int', 'boolean', 'array', 'object', 'date'] as const;
+/** What an unknown reference can be (server/errors.ts Referent; keys fieldErrors.what.*). */
+const WHATS: readonly string[] = ['unit', 'category', 'topic', 'library-entry', 'item', 'webhook', 'source'] satisfies Referent[];
 const kindOf = (v: unknown): string => (KINDS as readonly unknown[]).includes(v) ? String(v) : 'value';
 
 /**
@@ -50,6 +53,19 @@ export function describeFieldError(f: FieldError, t: Translate): string {
       return p.values === undefined ? f.message : t('fieldErrors.oneOf', { values: list(p.values) });
     case 'unrecognized_keys':
       return t('fieldErrors.unknownKeys', { keys: list(p.keys) });
+    // Our own checks (server/errors.ts fieldFailures).
+    case 'not_a_day':
+      return t('fieldErrors.notADay', { value: p.value });
+    case 'future_day':
+      return t('fieldErrors.futureDay', { value: p.value, today: p.today });
+    case 'period_reversed':
+      return t('fieldErrors.periodReversed');
+    case 'period_too_long':
+      return t(`fieldErrors.periodTooLong.${p.unit === 'hour' ? 'hour' : 'day'}`, { n: p.maximum });
+    case 'too_old':
+      return t('fieldErrors.tooOld', { n: p.maximum });
+    case 'unknown_reference':
+      return WHATS.includes(String(p.what)) ? t('fieldErrors.unknown', { what: t(`fieldErrors.what.${String(p.what)}`), value: p.value }) : f.message;
     default:
       return f.message;
   }

@@ -261,6 +261,13 @@ export const en: Messages = {
     oneOf: 'must be one of: {values}',
     unknownKeys: 'unknown field(s): {keys}',
     listSeparator: ', ',
+    notADay: '"{value}" is not a valid date',
+    futureDay: '{value} is in the future (today is {today})',
+    periodReversed: 'the period ends before it starts',
+    periodTooLong: { day: 'at most {n} days', hour: 'at most {n} hours by the hour: choose a shorter period or by day' },
+    tooOld: 'no more than {n} days ago',
+    unknown: 'no such {what} ({value})',
+    what: { unit: 'unit', category: 'category', topic: 'topic', 'library-entry': 'library entry', item: 'item', webhook: 'webhook', source: 'source' },
   },
   errors: {
     network_error: 'Cannot reach the server; check the connection and retry',

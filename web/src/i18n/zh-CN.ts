@@ -261,6 +261,13 @@ export const zhCN = {
     oneOf: '应为以下之一：{values}',
     unknownKeys: '无法识别的字段：{keys}',
     listSeparator: '、',
+    notADay: '“{value}”不是有效的日期',
+    futureDay: '{value} 是未来的日期（今天是 {today}）',
+    periodReversed: '结束日期早于开始日期',
+    periodTooLong: { day: '时间段不能超过 {n} 天', hour: '按小时最多显示 {n} 小时，请缩短时间段或改为按天' },
+    tooOld: '不能早于 {n} 天前',
+    unknown: '{what}不存在（{value}）',
+    what: { unit: '单位', category: '类别', topic: '专题', 'library-entry': '谣言库条目', item: '信息', webhook: '推送地址', source: '信息源' },
   },
   errors: {
     network_error: '无法连接服务器，请检查网络后重试',
