@@ -60,6 +60,9 @@ const JOINS = 'LEFT JOIN reviews r ON r.item_id = i.id LEFT JOIN clusters c ON c
 type Row = Omit<Candidate, 'sortMs'>;
 const withMs = (r: Row): Candidate => ({ ...r, sortMs: Date.parse(r.sortAt) });
 
+/** How long a cluster's 24-hour copy count is reused when the cluster gained nothing (see growthCache). */
+const GROWTH_TTL_MS = 60_000;
+
 export function createCandidateSet(db: Db, opts: { candidateIdsSql: string; offlineSourceId: string }) {
   const all = db.prepare(`SELECT ${COLUMNS} FROM (${opts.candidateIdsSql}) ids JOIN items i ON i.id = ids.id ${JOINS}`);
   // What changed since the watermarks: new items and logged items (read once per sync) ...
@@ -85,11 +88,27 @@ export function createCandidateSet(db: Db, opts: { candidateIdsSql: string; offl
   const byId = new Map<number, Candidate>();
   let marks: Marks = { items: 0, aliases: 0, changes: 0, oldest: 0 };
   let builtAtMs = -Infinity;
+  /**
+   * Copies in the last 24 h per cluster, as counted at `atMs` (the ranking's clock). Counted afresh
+   * when the cluster gains an item (sync re-reads its candidates) or after GROWTH_TTL_MS, the only
+   * change then being copies leaving the 24-hour window: one SQL count per cluster per ranking
+   * was most of the desk's CPU under a steady ingest.
+   */
+  const growthCache = new Map<number, { value: number; atMs: number }>();
+
+  function growth(clusterId: number, nowMs: number, dayAgoIso: string): number {
+    const known = growthCache.get(clusterId);
+    if (known && nowMs >= known.atMs && nowMs - known.atMs < GROWTH_TTL_MS) return known.value;
+    const value = growthOf.get(clusterId, dayAgoIso) as number;
+    growthCache.set(clusterId, { value, atMs: nowMs });
+    return value;
+  }
 
   function rebuild() {
     // Watermarks first: anything written after them is read again next time (a harmless overlap).
     marks = watermarks.get() as Marks;
     byId.clear();
+    growthCache.clear();
     for (const r of all.all() as Row[]) byId.set(r.id, withMs(r));
     builtAtMs = Date.now();
   }
@@ -109,7 +128,10 @@ export function createCandidateSet(db: Db, opts: { candidateIdsSql: string; offl
       // A changed item that is no longer a candidate (decided elsewhere, re-tagged, deleted) leaves the set.
       for (const id of changed) byId.delete(id);
       const params = { ids: JSON.stringify(changed), aliases: marks.aliases, changes: marks.changes, offline: opts.offlineSourceId };
-      for (const r of since.all(params) as Row[]) byId.set(r.id, withMs(r));
+      for (const r of since.all(params) as Row[]) {
+        byId.set(r.id, withMs(r));
+        if (r.clusterId !== null) growthCache.delete(r.clusterId);
+      }
       marks = next;
     },
 
@@ -119,7 +141,8 @@ export function createCandidateSet(db: Db, opts: { candidateIdsSql: string; offl
     },
 
     rank(f: CandidateFilter, sort: QueueSort, nowIso: string): RankedHit[] {
-      return rankCandidates([...byId.values()], f, sort, nowIso, (clusterId, dayAgoIso) => growthOf.get(clusterId, dayAgoIso) as number);
+      const nowMs = Date.parse(nowIso);
+      return rankCandidates(byId.values(), f, sort, nowIso, (clusterId, dayAgoIso) => growth(clusterId, nowMs, dayAgoIso));
     },
   };
 }
@@ -164,7 +187,7 @@ const ORDERS: Record<QueueSort, (a: Scored, b: Scored) => number> = {
  * (asked only for clusters of more than one item: a single item's growth is itself, or nothing).
  */
 export function rankCandidates(
-  candidates: Candidate[],
+  candidates: Iterable<Candidate>,
   f: CandidateFilter,
   sort: QueueSort,
   nowIso: string,
@@ -173,7 +196,8 @@ export function rankCandidates(
   const nowMs = Date.parse(nowIso);
   const dayAgoIso = new Date(nowMs - 86_400_000).toISOString();
   const growthByCluster = new Map<number, number>();
-  const groups = new Map<number, { best: Scored; n: number }>();
+  // One record per group, updated in place: no object per candidate.
+  const groups = new Map<number, { best: Candidate; growth: number; priority: number; n: number }>();
   for (const c of candidates) {
     if (!statusMatches(c, f.status, nowIso)) continue;
     if (f.sourceId && c.sourceId !== f.sourceId) continue;
@@ -190,18 +214,27 @@ export function rankCandidates(
     }
     const ageDays = Math.max(0, (nowMs - c.sortMs) / 86_400_000);
     const priority = (Math.max(c.score, 0.05) * (1 + 0.5 * Math.log(c.size)) * (1 + 0.5 * Math.log(1 + g))) / (1 + ageDays);
-    const s: Scored = { ...c, growth: g, priority };
     // Partitioned like the SQL (coalesce(cluster_id, id)).
     const key = c.clusterId ?? c.id;
     const group = groups.get(key);
-    if (!group) groups.set(key, { best: s, n: 1 });
+    if (!group) groups.set(key, { best: c, growth: g, priority, n: 1 });
     else {
       group.n++;
-      if (s.priority > group.best.priority || (s.priority === group.best.priority && s.id > group.best.id)) group.best = s;
+      if (priority > group.priority || (priority === group.priority && c.id > group.best.id)) {
+        group.best = c;
+        group.growth = g;
+        group.priority = priority;
+      }
     }
   }
   const order = ORDERS[sort];
-  return [...groups.values()]
-    .sort((a, b) => order(a.best, b.best))
-    .map(({ best, n }) => ({ id: best.id, priority: Math.round(best.priority * 1000) / 1000, growth24h: best.growth, inQueue: n }));
+  const best: Scored[] = [];
+  const inQueue = new Map<number, number>();
+  for (const { best: c, growth, priority, n } of groups.values()) {
+    best.push({ ...c, growth, priority });
+    inQueue.set(c.id, n);
+  }
+  return best
+    .sort(order)
+    .map((b) => ({ id: b.id, priority: Math.round(b.priority * 1000) / 1000, growth24h: b.growth, inQueue: inQueue.get(b.id)! }));
 }

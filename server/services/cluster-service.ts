@@ -51,7 +51,7 @@ export function createClusterService(deps: { clusters: ClustersRepo; maxItems?: 
      */
     prepareBatch(items: { title: string; body: string }[]): { place: PlaceInCluster; commit(): void } {
       const signatures = items.map((it) => index.signature(clusterText(it)));
-      const staged = createNearDuplicateIndex(index.params);
+      const staged = createNearDuplicateIndex({ ...index.params, expectedItems: items.length });
       const placed: [number, Signature][] = [];
       return {
         place(id, at) {

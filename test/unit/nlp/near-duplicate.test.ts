@@ -158,4 +158,62 @@ describe('near-duplicate index', () => {
     expect(index.findSimilar(texts[900]!).map((m) => m.id)).toEqual([900]);
     expect(index.findSimilar(texts[999]!).map((m) => m.id)).toEqual([999]);
   });
+
+  it('forgets in insertion order through many windows, with removals and re-adds out of order, and its memory stays bounded', () => {
+    const M = 400;
+    const texts = randomTexts(5_000, 13);
+    const sigs = texts.map((t) => signature(t)!);
+    const index = createNearDuplicateIndex({ maxItems: M });
+    // Reference: ids in the order they were (re-)added, minus removed ones.
+    const order: number[] = [];
+    const removed = new Set<number>();
+    let state = 99;
+    const rand = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
+    let fullBytes = 0;
+    for (let i = 0; i < texts.length; i++) {
+      index.add(i, sigs[i]!);
+      order.push(i);
+      if (i === M - 1) fullBytes = index.memoryBytes;
+      if (rand() < 0.05 && i > 10) {
+        const victim = i - 1 - Math.floor(rand() * 10); // a recent one, out of order
+        if (index.remove(victim)) removed.add(victim);
+      }
+      if (rand() < 0.02 && i > 20) {
+        const back = i - Math.floor(rand() * 20); // re-added: now the newest
+        index.add(back, sigs[back]!);
+        removed.delete(back);
+        order.splice(order.lastIndexOf(back), 1);
+        order.push(back);
+      }
+      expect(index.size).toBeLessThanOrEqual(M);
+    }
+    const newest = order.filter((id) => !removed.has(id)).slice(-M);
+    const held = new Set(order.filter((id) => index.has(id)));
+    // Everything held is among the newest; nearly all of the newest are held (the oldest few can go
+    // early when out-of-order removals leave an old segment partly alive).
+    for (const id of held) expect(newest).toContain(id);
+    expect(held.size).toBeGreaterThan(M * 0.7);
+    for (const id of newest.slice(-Math.floor(M / 2))) {
+      expect(index.findSimilar(sigs[id]!).map((m) => m.id)).toEqual([id]);
+    }
+    expect(index.findSimilar(sigs[0]!)).toEqual([]);
+    // The window is a fixed number of segments: memory does not creep up with the additions.
+    expect(index.memoryBytes).toBeLessThan(fullBytes * 1.6);
+  });
+
+  it('hands out only its signature parameters: an index made from them does not inherit the bound', () => {
+    const bounded = createNearDuplicateIndex({ maxItems: 2 });
+    expect(bounded.params).not.toHaveProperty('maxItems');
+    const staged = createNearDuplicateIndex({ ...bounded.params, expectedItems: 3 });
+    [RUMOUR, OTHER, ...randomTexts(2, 5)].forEach((t, i) => staged.add(i, t));
+    expect(staged.size).toBe(4);
+  });
+
+  it('without a bound, keeps everything through growth', () => {
+    const texts = randomTexts(3_000, 17);
+    const index = createNearDuplicateIndex();
+    texts.forEach((t, i) => index.add(i, t));
+    expect(index.size).toBe(3_000);
+    for (const i of [0, 63, 64, 65, 1_000, 2_999]) expect(index.findSimilar(texts[i]!).map((m) => m.id)).toEqual([i]);
+  });
 });
