@@ -79,7 +79,8 @@ const PRESS_SELECT = `SELECT i.id, i.title, i.url, i.source_id AS sourceId, i.ki
     coalesce(i.cluster_id, i.id) AS conference, ${OWN_SOURCE} AS own,
     d.state AS decision, d.decided_by AS decidedBy, d.decided_at AS decidedAt
   FROM items i JOIN sources s ON s.id = i.source_id LEFT JOIN ledger_press_decisions d ON d.item_id = i.id`;
-const PRESS_TITLE = `(instr(i.title, '发布会') > 0 OR instr(i.title, '通气会') > 0 OR instr(i.title, '吹风会') > 0
+/** Keep in step with the partial index of migration 0023_press_index.sql, term for term. */
+export const PRESS_TITLE = `(instr(i.title, '发布会') > 0 OR instr(i.title, '通气会') > 0 OR instr(i.title, '吹风会') > 0
   OR instr(i.title, '發佈會') > 0 OR instr(i.title, '發布會') > 0 OR instr(i.title, '通氣會') > 0 OR instr(i.title, '吹風會') > 0)`;
 const toPress = (r: PressDbRow): PressRow => ({ ...r, own: r.own === 1 });
 
@@ -90,6 +91,12 @@ export function createLedgerRepo(db: Db) {
   // Press conferences are counted for work summaries: new items may take up to a minute to count
   // (a person's write, such as confirming a conference, shows at once).
   const cachedPress = createChangeCache(db, 16, { slowerTolerance: 60_000 });
+  // Conference titles through their partial index (migration 0023); decided items from the few
+  // decisions (CROSS JOIN keeps SQLite from walking every item of the period to find them).
+  const pressRowsOf = db.prepare(`${PRESS_SELECT} WHERE i.id IN (
+      SELECT i.id FROM items i WHERE i.day BETWEEN @from AND @to AND ${PRESS_TITLE}
+      UNION SELECT p.item_id FROM ledger_press_decisions p CROSS JOIN items x ON x.id = p.item_id WHERE x.day BETWEEN @from AND @to)
+    ORDER BY i.sort_at, i.id`);
   const insertEntry = db.prepare(
     `INSERT INTO ledger_entries (day, unit_id, category_key, quantity, note, library_id, topic_id, created_by, created_at, updated_at)
      VALUES (@day, @unitId, @categoryKey, @quantity, @note, @libraryId, @topicId, @by, @at, @at)`,
@@ -287,8 +294,7 @@ export function createLedgerRepo(db: Db) {
     /** Items on days from..to whose title names a conference, or that carry a decision, oldest first. */
     /** Reused until the database next changes: every ledger total with a press figure scans these days' items. */
     pressRows(from: string, to: string): readonly PressRow[] {
-      return cachedPress(`${from}:${to}`, () => (db.prepare(`${PRESS_SELECT} WHERE i.day BETWEEN ? AND ? AND (${PRESS_TITLE} OR d.item_id IS NOT NULL)
-          ORDER BY i.sort_at, i.id`).all(from, to) as PressDbRow[]).map(toPress));
+      return cachedPress(`${from}:${to}`, () => (pressRowsOf.all({ from, to }) as PressDbRow[]).map(toPress));
     },
     pressRow(itemId: number): PressRow | null {
       const row = db.prepare(`${PRESS_SELECT} WHERE i.id = ?`).get(itemId) as PressDbRow | undefined;

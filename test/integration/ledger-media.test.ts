@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemTagger } from '../../server/services/ingest-service';
 import { createDbApp } from '../support/db-app';
+import { PRESS_TITLE } from '../../server/repositories/ledger-repo';
 import { rssSource } from '../support/factories';
 
 // The two media counters of the outreach ledger over a real SQLite file: higher-level media reports
@@ -138,6 +139,15 @@ describe('press conferences', () => {
     const back = await call('PUT', `/api/ledger/press-conferences/${id.press2}`, { state: 'recognised', actor: '宣传部' });
     expect(back.body).toMatchObject({ state: 'recognised', decidedBy: null, counted: false });
     expect(total(await totals(), 'press-conferences').basis.ids).toEqual([id.ownConference, id.press1]);
+  });
+});
+
+describe('press conference titles', () => {
+  it('are found through their partial index (its condition is the repository’s, term for term), not by reading every item of the period', () => {
+    const plan = (t.db.prepare(`EXPLAIN QUERY PLAN SELECT i.id FROM items i WHERE i.day BETWEEN ? AND ? AND ${PRESS_TITLE}`).all('2026-11-01', '2026-11-30') as {
+      detail: string;
+    }[]).map((r) => r.detail);
+    expect(plan.join(' ')).toContain('items_press_day');
   });
 });
 
