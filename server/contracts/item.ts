@@ -46,6 +46,12 @@ export const Reason = z.object({
   code: z.string(),
   /** Human-readable, Chinese. */
   label: z.string(),
+  /**
+   * Which signal it is (a lexicon signal's key such as "hearsay" or "claim-cure", else the code; the
+   * classifier inside a debunk is "classifier-quoted"): the dashboard words it in the reader's language.
+   * Absent on items tagged before it existed.
+   */
+  signal: z.string().optional(),
   weight: z.number(),
   /** The phrases found in the text. */
   matches: z.array(z.string()),

@@ -54,13 +54,13 @@ export function applyClaimMatches(
   if (confirmed.length) {
     tags.add('known-rumor');
     score = Math.max(score, confirmed[0]!.similarity);
-    reasons.unshift({ code: 'known-rumor', label: '与已证实的谣言相符', weight: confirmed[0]!.similarity, matches: claims(confirmed) });
+    reasons.unshift({ code: 'known-rumor', label: '与已证实的谣言相符', signal: 'known-rumor', weight: confirmed[0]!.similarity, matches: claims(confirmed) });
   }
   if (suggested.length) {
-    reasons.push({ code: 'library-suggestion', label: '可能与已知谣言相关（待编辑确认）', weight: suggested[0]!.similarity, matches: claims(suggested) });
+    reasons.push({ code: 'library-suggestion', label: '可能与已知谣言相关（待编辑确认）', signal: 'library-suggestion', weight: suggested[0]!.similarity, matches: claims(suggested) });
   }
   if (answered.length) {
-    reasons.push({ code: 'rebuttal-of', label: '回应了已知谣言', weight: answered[0]!.similarity, matches: claims(answered) });
+    reasons.push({ code: 'rebuttal-of', label: '回应了已知谣言', signal: 'rebuttal-of', weight: answered[0]!.similarity, matches: claims(answered) });
   }
   return { tagged: { tags: [...tags].sort(), score: round(Math.min(1, score)), reasons }, matches };
 }

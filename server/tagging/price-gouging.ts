@@ -48,5 +48,5 @@ export function findPriceGouging(normalised: string, kind: ItemKind): string[] {
 }
 
 export function priceGougingReason(matches: string[]): Reason {
-  return { code: 'price-gouging', label: '哄抬物价线索（供市场监管部门参考）', weight: 1, matches };
+  return { code: 'price-gouging', label: '哄抬物价线索（供市场监管部门参考）', signal: 'price-gouging', weight: 1, matches };
 }

@@ -65,8 +65,8 @@ function bucketise(evidence: readonly Evidence[], kind: ItemKind): Map<SignalKey
   return buckets;
 }
 
-function toReason(code: string, label: string, weight: number, matches: string[]): Reason {
-  return { code, label, weight: round(weight), matches };
+function toReason(code: string, label: string, weight: number, matches: string[], signal: string = code): Reason {
+  return { code, label, signal, weight: round(weight), matches };
 }
 
 /** The classifier's say in one item, as the tagger hands it over (see classifier/blend.ts). */
@@ -125,11 +125,11 @@ function scoreLexicon(evidence: readonly Evidence[], kind: ItemKind, opts: Score
       continue;
     }
     rumourWeights.push(b.weight);
-    reasons.push(toReason(SIGNALS[b.key].code, SIGNALS[b.key].label, b.weight, b.matches));
+    reasons.push(toReason(SIGNALS[b.key].code, SIGNALS[b.key].label, b.weight, b.matches, b.key));
   }
   const score = noisyOr(rumourWeights);
 
-  for (const b of rebuttalBuckets) reasons.push(toReason(SIGNALS[b.key].code, SIGNALS[b.key].label, b.weight, b.matches));
+  for (const b of rebuttalBuckets) reasons.push(toReason(SIGNALS[b.key].code, SIGNALS[b.key].label, b.weight, b.matches, b.key));
   if (official) reasons.push(toReason('official-source', '官方渠道发布的辟谣', OFFICIAL_REBUTTAL_WEIGHT, []));
   if (quoted.length > 0) {
     const weight = noisyOr(quoted.map((b) => b.weight)) * (1 - rebuttalScore);
@@ -169,7 +169,7 @@ export function scoreEvidence(evidence: readonly Evidence[], kind: ItemKind, opt
     const inputs = blendInputs(outcome, kind, classifier.probability);
     score = applyBlend(classifier.blend, inputs.probability, inputs.lexicon);
     const label = isRebuttal ? '统计模型判断（辟谣中引述，已降权）' : '统计模型判断';
-    reasons.push(toReason('classifier', label, inputs.probability, classifier.ngrams));
+    reasons.push(toReason('classifier', label, inputs.probability, classifier.ngrams, isRebuttal ? 'classifier-quoted' : 'classifier'));
   }
 
   const tags: Tag[] = [];

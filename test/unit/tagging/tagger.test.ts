@@ -16,6 +16,9 @@ describe('createTagger: rumours', () => {
     expect(spread?.label).toMatch(/扩散/);
     expect(allMatches(r.reasons)).toEqual(expect.arrayContaining(['紧急扩散', '封城']));
     expect(r.reasons.some((x) => x.code === 'claim-pattern')).toBe(true);
+    // Each names its signal, for the dashboard to word in the reader's language.
+    expect(r.reasons.find((x) => x.matches.includes('封城'))?.signal).toBe('claim-lockdown');
+    expect(spread?.signal).toMatch(/^(spread|alarm)$/);
   });
 
   it('tags "网传喝板蓝根可以预防新冠肺炎" as a cure claim', () => {
