@@ -1,5 +1,6 @@
 import type { AlertScope } from '../contracts/alerts';
 import { detectSpike } from '../alerts/spike';
+import { shanghaiDay, shanghaiShort } from '../lib/time';
 import type { AlertSignalsRepo } from '../repositories/alert-signals-repo';
 import type { AlertsRepo, StoredRule } from '../repositories/alerts-repo';
 import type { AlertCandidate, AlertsService } from './alerts-service';
@@ -100,7 +101,7 @@ export function createAlertEvaluator(deps: {
         owner: rule.owner ?? s.unit,
         kind: 'known-rumour',
         title: `已知谣言再次出现：${s.claim.slice(0, 40)}`,
-        detail: s.previous_seen ? `上次出现于 ${s.previous_seen.slice(0, 10)}，现再次传播` : '谣言库条目首次在网上再现',
+        detail: s.previous_seen ? `上次出现于 ${shanghaiDay(s.previous_seen)}，现再次传播` : '谣言库条目首次在网上再现',
         itemId: s.item_id,
         libraryId: s.library_id,
         publishedAt: s.published_at,
@@ -120,7 +121,8 @@ export function createAlertEvaluator(deps: {
         ...base(rule, `rule:${rule.id}:source:${s.id}`),
         kind: 'source-silent',
         title: `信息源无更新：${s.name}`,
-        detail: `${s.name} 已超过 ${Math.round(rule.windowMinutes / 60)} 小时没有新信息（最后一条 ${s.last?.slice(0, 16).replace('T', ' ') ?? '无'} UTC），请检查采集`,
+        // Times in a message read as Beijing time, like everywhere else.
+        detail: `${s.name} 已超过 ${Math.round(rule.windowMinutes / 60)} 小时没有新信息（最后一条 ${s.last ? shanghaiShort(s.last) : '无'}），请检查采集`,
         itemId: null,
         libraryId: null,
         publishedAt: null,

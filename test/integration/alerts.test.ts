@@ -223,6 +223,10 @@ describe('alerts', () => {
     expect(t.services.alertEvaluator.evaluate()).toBe(0); // last item 6 hours ago
     clock += 7 * 3_600_000;
     expect(t.services.alertEvaluator.evaluate()).toBe(1);
-    expect((await call('GET', '/api/alerts?status=open')).body.alerts[0]).toMatchObject({ kind: 'source-silent', title: '信息源无更新：来源 gov' });
+    const alert = (await call('GET', '/api/alerts?status=open')).body.alerts[0];
+    expect(alert).toMatchObject({ kind: 'source-silent', title: '信息源无更新：来源 gov' });
+    // The last item came at 20:00 UTC, which a reader in the district calls 04:00 the next day.
+    expect(alert.detail).toContain('最后一条 11月27日 04:00');
+    expect(alert.detail).not.toContain('UTC');
   });
 });
