@@ -17,6 +17,7 @@ import {
 import type { LibraryService } from '../services/library-service';
 import { createRouter, jsonBody, jsonResponses, problemResponses } from '../http/openapi-app';
 import { IdParam } from './items';
+import { shanghaiDay } from '../lib/time';
 
 const ok = <T extends z.ZodType>(schema: T, description: string, status: 200 | 201 = 200) =>
   jsonResponses(schema, description, { status, conflict: 'Conflicts with the entry state, e.g. already merged' });
@@ -144,7 +145,7 @@ export function libraryRoutes(library: LibraryService) {
       // Fixed paths before /library/{id}, so "export" is never read as an id.
       .openapi(exportRoute, (c) => {
         const { format } = c.req.valid('query');
-        const stamp = new Date().toISOString().slice(0, 10);
+        const stamp = shanghaiDay(Date.now()); // the day as the department counts it
         c.header('content-disposition', `attachment; filename="rumour-library-${stamp}.${format}"`);
         c.header('content-type', format === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8');
         return c.body(library.export(format), 200);
