@@ -1,7 +1,7 @@
 import type {
   LoginBody, Me, PasswordChange, Role, SessionInfo, TokenCreate, TokenCreated, TokenInfo, User, UserCreate, UserPatch,
 } from '../contracts/auth';
-import { AppError, ConflictError, NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError, fieldFailures } from '../errors';
+import { AppError, ConflictError, NotFoundError, TooManyRequestsError, UnauthorizedError, fieldFailures } from '../errors';
 import { actionsOf, type Identity } from '../auth/permissions';
 import type { PasswordHasher } from '../auth/passwords';
 import { digest, randomSecret, safeEqual } from '../auth/secrets';
@@ -32,7 +32,6 @@ export interface Authenticated {
 
 export interface DemoAccount { username: string; displayName: string; role: Role; unitId?: number | null; password: string }
 
-const invalid = (path: string, message: string) => new ValidationError(`${path}: ${message}`, [{ path, message }]);
 
 function toUser(r: UserRow): User {
   return {
@@ -80,7 +79,7 @@ export function createAuthService(deps: {
   }
   function checkUnit(role: Role, unitId: number | null | undefined): number | null {
     if (role !== 'reporter') return null;
-    if (unitId == null) throw invalid('unitId', 'a unit reporter needs the unit they report for');
+    if (unitId == null) throw fieldFailures.other('unitId', 'a unit reporter needs the unit they report for', 'unit_required');
     if (!repo.unitExists(unitId)) throw fieldFailures.unknown('unitId', 'unit', unitId);
     return unitId;
   }
@@ -204,8 +203,8 @@ export function createAuthService(deps: {
     /** Changes one's own password; every other session of the account ends. */
     async changePassword(userId: number, b: PasswordChange, keepSession: string): Promise<void> {
       const u = userOrThrow(userId);
-      if (!(await hasher.verify(u.password_hash, b.currentPassword))) throw invalid('currentPassword', 'the current password is wrong');
-      if (b.currentPassword === b.newPassword) throw invalid('newPassword', 'choose a password different from the current one');
+      if (!(await hasher.verify(u.password_hash, b.currentPassword))) throw fieldFailures.other('currentPassword', 'the current password is wrong', 'wrong_password');
+      if (b.currentPassword === b.newPassword) throw fieldFailures.other('newPassword', 'choose a password different from the current one', 'same_password');
       const at = now().toISOString();
       repo.setPassword(u.id, await hasher.hash(b.newPassword), false, at);
       repo.deleteUserSessions(u.id, keepSession);
@@ -222,7 +221,7 @@ export function createAuthService(deps: {
       const u = userOrThrow(id);
       const role = p.role ?? u.role;
       if (self === id && (p.disabled === true || (p.role && p.role !== 'admin'))) {
-        throw invalid(p.disabled ? 'disabled' : 'role', 'you cannot disable yourself or give up your own admin role');
+        throw fieldFailures.other(p.disabled ? 'disabled' : 'role', 'you cannot disable yourself or give up your own admin role', 'own_admin');
       }
       const unitId = checkUnit(role, p.unitId === undefined ? u.unit_id : p.unitId);
       const at = now().toISOString();

@@ -149,6 +149,9 @@ describe('sessions', () => {
     expect(list.sessions.filter((s: Json) => s.current)).toHaveLength(1);
     expect((await asUser(t.rawApp, a.headers).request(`/api/auth/sessions/${other.id}`, { method: 'DELETE' })).status).toBe(204);
     const c = await login('wang', 'correct-horse-1');
+    const wrong = await asUser(t.rawApp, a.headers).request('/api/auth/password', jsonInit('POST', { currentPassword: 'not-my-password', newPassword: 'correct-horse-2' }));
+    expect(wrong.status).toBe(422);
+    expect(((await wrong.json()) as Json).errors[0]).toMatchObject({ path: 'currentPassword', code: 'wrong_password' });
     const changed = await asUser(t.rawApp, a.headers).request('/api/auth/password', jsonInit('POST', { currentPassword: 'correct-horse-1', newPassword: 'correct-horse-2' }));
     expect(changed.status).toBe(204);
     expect((await asUser(t.rawApp, c.headers).request('/api/items')).status).toBe(401);

@@ -63,6 +63,8 @@ describe('field errors in the reader\'s language', () => {
     expect(describeFieldError(field('period_too_long', { maximum: 2_160, unit: 'hour' }), t)).toContain('2160 小时');
     expect(describeFieldError(field('too_old', { maximum: 90 }), t)).toBe('不能早于 90 天前');
     expect(describeFieldError(field('unknown_reference', { what: 'unit', value: 42 }), t)).toBe('单位不存在（42）');
+    expect(describeFieldError(field('wrong_password'), t)).toBe('当前密码不正确');
+    expect(describeFieldError(field('own_admin'), translator(en))).toBe('you cannot disable yourself or give up your own admin role');
     expect(describeFieldError(field('unknown_reference', { what: 'library-entry', value: 7 }), translator(en))).toBe('no such library entry (7)');
     // A referent this build does not know keeps the server's words.
     expect(describeFieldError(field('unknown_reference', { what: 'planet', value: 3 }, 'unknown planet 3'), t)).toBe('unknown planet 3');

@@ -64,6 +64,14 @@ export function describeFieldError(f: FieldError, t: Translate): string {
       return t(`fieldErrors.periodTooLong.${p.unit === 'hour' ? 'hour' : 'day'}`, { n: p.maximum });
     case 'too_old':
       return t('fieldErrors.tooOld', { n: p.maximum });
+    case 'unit_required':
+      return t('fieldErrors.unitRequired');
+    case 'wrong_password':
+      return t('fieldErrors.wrongPassword');
+    case 'same_password':
+      return t('fieldErrors.samePassword');
+    case 'own_admin':
+      return t('fieldErrors.ownAdmin');
     case 'unknown_reference':
       return WHATS.includes(String(p.what)) ? t('fieldErrors.unknown', { what: t(`fieldErrors.what.${String(p.what)}`), value: p.value }) : f.message;
     default:
