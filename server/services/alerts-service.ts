@@ -1,5 +1,5 @@
 import type { Alert, AlertRule, AlertRuleInput, Webhook, WebhookInput } from '../contracts/alerts';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, fieldFailures } from '../errors';
 import { inQuietHours, quietEnd, type QuietHours } from '../alerts/quiet-hours';
 import type { AlertsRepo, NewAlert, WebhookWithSecret } from '../repositories/alerts-repo';
 import type { EventBus } from './event-bus';
@@ -35,7 +35,7 @@ export function createAlertsService(deps: {
   function checkWebhooks(ids: number[]): void {
     const known = new Set(deps.alerts.listWebhooks().map((w) => w.id));
     ids.forEach((id, i) => {
-      if (!known.has(id)) throw new ValidationError(`unknown webhook ${id}`, [{ path: `webhookIds.${i}`, message: `no webhook ${id}` }]);
+      if (!known.has(id)) throw fieldFailures.unknown(`webhookIds.${i}`, 'webhook', id);
     });
   }
 

@@ -12,7 +12,7 @@ import type {
   RebuttalCreate,
   SightingsView,
 } from '../contracts/library';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError, fieldFailures } from '../errors';
 import type { ItemsRepo } from '../repositories/items-repo';
 import type { LibraryRepo, LibraryRow } from '../repositories/library-repo';
 import type { ReviewsRepo } from '../repositories/reviews-repo';
@@ -239,7 +239,7 @@ export function createLibraryService(deps: {
 
     createRebuttal(body: RebuttalCreate): Rebuttal {
       for (const id of body.libraryIds) {
-        if (!this.exists(id)) throw new ValidationError(`library entry ${id} does not exist or was merged`, [{ path: 'libraryIds', message: `unknown entry ${id}` }]);
+        if (!this.exists(id)) throw fieldFailures.unknown('libraryIds', 'library-entry', id);
       }
       const at = now().toISOString();
       const id = library.transaction(() => {

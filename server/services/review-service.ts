@@ -10,7 +10,7 @@ import type {
   ReviewQueuePage,
   VerdictBody,
 } from '../contracts/review';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError, fieldFailures } from '../errors';
 import type { ItemsRepo } from '../repositories/items-repo';
 import type { ReviewQueueRepo } from '../repositories/review-queue-repo';
 import type { ReviewsRepo, ReviewRow } from '../repositories/reviews-repo';
@@ -131,11 +131,11 @@ export function createReviewService(deps: {
       if (body.duplicateOf !== undefined) {
         if (body.duplicateOf === id) throw new ValidationError('an item cannot duplicate itself', [{ path: 'duplicateOf', message: 'same item' }]);
         if (!deps.items.getItem(body.duplicateOf)) {
-          throw new ValidationError(`item ${body.duplicateOf} does not exist`, [{ path: 'duplicateOf', message: 'unknown item' }]);
+          throw fieldFailures.unknown('duplicateOf', 'item', body.duplicateOf);
         }
       }
       if (body.libraryId !== undefined && !deps.library.exists(body.libraryId)) {
-        throw new ValidationError(`library entry ${body.libraryId} does not exist or was merged`, [{ path: 'libraryId', message: 'unknown entry' }]);
+        throw fieldFailures.unknown('libraryId', 'library-entry', body.libraryId);
       }
       // Confirming a known rumour's copy links it to that entry without the editor having to.
       const matched = item.libraryLinks.find((l) => l.kind === 'confirmed' || l.kind === 'manual');
@@ -167,7 +167,7 @@ export function createReviewService(deps: {
       const members = deps.reviews.clusterMembers(clusterId);
       if (members.length === 0) throw new NotFoundError('cluster', clusterId);
       if (body.libraryId !== undefined && !deps.library.exists(body.libraryId)) {
-        throw new ValidationError(`library entry ${body.libraryId} does not exist or was merged`, [{ path: 'libraryId', message: 'unknown entry' }]);
+        throw fieldFailures.unknown('libraryId', 'library-entry', body.libraryId);
       }
       const nowIso = now().toISOString();
       const updated: number[] = [];

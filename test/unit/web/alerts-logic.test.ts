@@ -141,6 +141,11 @@ describe('rule form', () => {
       { path: 'json', message: 'bad' },
     ]);
     expect(ruleErrorsFromApi(err, { conflict: 'C' })).toEqual({ keywords: 'too long', quietHours: 'HH:MM', webhookIds: 'no webhook 9', form: 'bad' });
+    // Worded by the caller (the dialog words each by its rule in the reader's language).
+    const unknownHook = new ApiError(422, 'validation_failed', 'invalid', [
+      { path: 'webhookIds.0', message: 'unknown webhook 9', code: 'unknown_reference', params: { what: 'webhook', value: 9 } },
+    ]);
+    expect(ruleErrorsFromApi(unknownHook, { conflict: 'C' }, (fe) => `${fe.code}:${String(fe.params?.value)}`)).toEqual({ webhookIds: 'unknown_reference:9' });
     expect(ruleErrorsFromApi(new ApiError(409, 'conflict', 'dup'), { conflict: 'C' })).toEqual({ name: 'C' });
     expect(ruleErrorsFromApi(new Error('x'), { conflict: 'C' })).toEqual({});
   });

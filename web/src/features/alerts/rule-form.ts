@@ -177,14 +177,19 @@ const FIELDS: readonly RuleField[] = [
  * A failed save → messages next to the fields they name. Paths come as "rule.scope.keywords.0",
  * "quietHours.start", "webhookIds.1": the wrapper and the scope are skipped, the first known name wins.
  */
-export function ruleErrorsFromApi(err: unknown, texts: { conflict: string }): RuleMessages {
+export function ruleErrorsFromApi(
+  err: unknown,
+  texts: { conflict: string },
+  word: (fe: ApiError['fieldErrors'][number]) => string = (fe) => fe.message,
+): RuleMessages {
   if (!(err instanceof ApiError)) return {};
   if (err.code === 'conflict') return { name: texts.conflict };
   const out: RuleMessages = {};
   for (const fe of err.fieldErrors) {
     const segs = fe.path.split('.').filter((s) => s !== 'rule' && s !== 'scope' && s !== 'json');
     const key: RuleField | 'form' = FIELDS.find((f) => f === segs[0]) ?? 'form';
-    out[key] = out[key] ? `${out[key]}；${fe.message}` : fe.message;
+    const text = word(fe);
+    out[key] = out[key] ? `${out[key]}；${text}` : text;
   }
   return out;
 }
