@@ -99,8 +99,8 @@ export const fieldFailures = {
   notADay: (path: string, value: string) => fieldFailure(path, `${value} is not a calendar day`, 'not_a_day', { value }),
   futureDay: (path: string, value: string, today: string) => fieldFailure(path, `${value} is in the future (today is ${today})`, 'future_day', { value, today }),
   periodReversed: (path: string) => fieldFailure(path, 'the period ends before it starts', 'period_reversed'),
-  periodTooLong: (path: string, maximum: number, unit: 'day' | 'hour') =>
-    fieldFailure(path, `the period holds more than ${maximum} ${unit}s`, 'period_too_long', { maximum, unit }),
+  periodTooLong: (path: string, maximum: number, unit: 'day' | 'hour', hint?: string) =>
+    fieldFailure(path, `the period holds more than ${maximum} ${unit}s${hint ? `; ${hint}` : ''}`, 'period_too_long', { maximum, unit }),
   unknown: (path: string, what: Referent, value: string | number) => fieldFailure(path, `unknown ${what} ${value}`, 'unknown_reference', { what, value }),
   other: fieldFailure,
 };

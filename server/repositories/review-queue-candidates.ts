@@ -228,13 +228,8 @@ export function rankCandidates(
     }
   }
   const order = ORDERS[sort];
-  const best: Scored[] = [];
-  const inQueue = new Map<number, number>();
-  for (const { best: c, growth, priority, n } of groups.values()) {
-    best.push({ ...c, growth, priority });
-    inQueue.set(c.id, n);
-  }
-  return best
+  return [...groups.values()]
+    .map(({ best, growth, priority, n }) => ({ ...best, growth, priority, n }))
     .sort(order)
-    .map((b) => ({ id: b.id, priority: Math.round(b.priority * 1000) / 1000, growth24h: b.growth, inQueue: inQueue.get(b.id)! }));
+    .map((b) => ({ id: b.id, priority: Math.round(b.priority * 1000) / 1000, growth24h: b.growth, inQueue: b.n }));
 }

@@ -5,16 +5,9 @@ import { mayServeStale, type Freshness } from '../repositories/change-version';
 import { hourKey, type TrendDim, type TrendsRepo } from '../repositories/trends-repo';
 import { parseBounds } from './date-bounds';
 
-/** A window with more buckets than a chart can show: the rule and its figures, as fieldFailures gives them. */
+/** A window with more buckets than a chart can show. */
 const tooManyBuckets = (limit: number, interval: 'hour' | 'day') =>
-  new ValidationError(`too many ${interval} buckets: at most ${limit}`, [
-    {
-      path: 'from',
-      message: `the window holds more than ${limit} ${interval}s; choose a shorter one or interval=day`,
-      code: 'period_too_long',
-      params: { maximum: limit, unit: interval },
-    },
-  ]);
+  fieldFailures.periodTooLong('from', limit, interval, 'choose a shorter one or interval=day');
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
