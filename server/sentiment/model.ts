@@ -3,6 +3,7 @@ import { checkSpec } from '../tagging/classifier/features';
 import { fitLogistic, sigmoid, type SparseRows } from '../tagging/classifier/logistic';
 import { normaliseText } from '../nlp/normalise';
 import { fitSoftmax } from './softmax';
+import { buildSentimentTable, ownOffset, type SentimentTable } from './lookup-table';
 import { createSentimentFeaturiser, type SentimentFeatureSpec, type SentimentFeaturiser, type SentimentVector } from './features';
 
 /**
@@ -264,38 +265,28 @@ function toRows(vectors: readonly SentimentVector[], idf: Float32Array | null): 
   return { rowPtr, col, val };
 }
 
-/**
- * Each bucket's scale and weight for every component side by side ([s0, w0, s1, w1, …] per bucket),
- * so a prediction touches one cache line per feature instead of two per component. Built on first use.
- */
-const packedCache = new WeakMap<SentimentModel, Float32Array>();
-function packed(model: SentimentModel): Float32Array {
-  let p = packedCache.get(model);
-  if (p) return p;
-  const K = model.weights.length;
-  const dim = 2 ** model.features.bits;
-  p = new Float32Array(dim * 2 * K);
-  for (let c = 0; c < K; c++) {
-    const w = model.weights[c]!;
-    const scale = model.scales[c];
-    for (let b = 0; b < dim; b++) {
-      p[(b * K + c) * 2] = scale ? scale[b]! : 1;
-      p[(b * K + c) * 2 + 1] = w[b]!;
-    }
+/** Each model's lookup table (lookup-table.ts), built on first use. */
+const tables = new WeakMap<SentimentModel, SentimentTable>();
+function tableOf(model: SentimentModel): SentimentTable {
+  let t = tables.get(model);
+  if (!t) {
+    t = buildSentimentTable(model);
+    tables.set(model, t);
   }
-  packedCache.set(model, p);
-  return p;
+  return t;
 }
 
 /** Margins (w·x + b) per component (model.classes) for already-normalised text. */
 export function sentimentMargins(model: SentimentModel, normalised: string): number[] {
   const v = sentimentFeaturiserFor(model.features).features(normalised);
-  const K = model.weights.length;
-  const p = packed(model);
+  const t = tableOf(model);
+  const K = t.K;
   const m = new Float64Array(K);
   const norm = new Float64Array(K);
   for (let j = 0; j < v.idx.length; j++) {
-    const base = v.idx[j]! * K * 2;
+    const at = ownOffset(t, v.idx[j]!);
+    const p = at < 0 ? t.shared : t.own;
+    const base = at < 0 ? 0 : at;
     const x0 = v.val[j]!;
     for (let c = 0; c < K; c++) {
       const x = x0 * p[base + 2 * c]!;
