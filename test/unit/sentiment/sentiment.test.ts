@@ -9,7 +9,7 @@ import {
 import { scoreSentiment } from '../../../server/sentiment/metrics';
 import { predictSentiment, SENTIMENT_MODEL_VERSION, trainSentiment, type SentimentLabel } from '../../../server/sentiment/model';
 import { fitSoftmax } from '../../../server/sentiment/softmax';
-import { createSentimentScorer } from '../../../server/sentiment/sentiment-tagger';
+import { createSentimentScorer, MAX_BODY_CHARS } from '../../../server/sentiment/sentiment-tagger';
 import { normaliseText } from '../../../server/nlp/normalise';
 import { parseSentimentModel, serialiseSentimentModel, SentimentModelError } from '../../../server/sentiment/serialise';
 
@@ -87,8 +87,21 @@ describe('trainSentiment / predictSentiment', () => {
       expect(scorer.score({ title, body, normalised: normaliseText(`${title}\n${body}`) })).toEqual(direct);
     }
     expect(scorer.score(items[0]!).label).toBe('pos');
-    // The start of a long article decides, as it did: the negative words past the first 1,000 characters are not read.
+    // The start of a long article decides: the negative words past the first MAX_BODY_CHARS are not read.
     expect(scorer.score(items[2]!).label).toBe('pos');
+  });
+
+  it('reads the same start of a long text with the word list as with a model, from either input', () => {
+    const lexicon = createSentimentScorer(null);
+    const filler = '今天下午三点在社区活动中心召开居民会议。'.repeat(Math.ceil(MAX_BODY_CHARS / 20)).slice(0, MAX_BODY_CHARS);
+    const late = { title: '通知', body: `${filler}太失望了，非常生气，糟糕透顶` };
+    const early = { title: '通知', body: `太失望了，非常生气，糟糕透顶${filler}` };
+    for (const it of [late, early]) {
+      expect(lexicon.score({ ...it, normalised: normaliseText(`${it.title}\n${it.body}`) })).toEqual(lexicon.score(it));
+    }
+    expect(lexicon.score(early).label).toBe('neg');
+    expect(lexicon.score(late).label).toBe(lexicon.score({ title: '通知', body: filler }).label);
+    expect(lexicon.score(late).label).not.toBe('neg');
   });
 
   it('uses negation: "不喜欢" reads negative when negated positives are labelled negative', () => {
