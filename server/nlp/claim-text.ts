@@ -1,3 +1,4 @@
+import { isLetterOrDigit, letterOrDigitTable } from './letter-or-digit';
 import { fmix32 } from './near-duplicate-shingles';
 
 /**
@@ -16,21 +17,6 @@ export interface ClaimUnits {
   starts: Int32Array;
 }
 
-let alnumBmp: Uint8Array | null = null;
-
-/** BMP letters and digits, from the Unicode properties once, so the scan does no regex work. */
-function buildAlnumTable(): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  const re = /[\p{L}\p{N}]/u;
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (re.test(String.fromCharCode(c))) t[c] = 1;
-  }
-  return t;
-}
-
-const ASTRAL_ALNUM = /^[\p{L}\p{N}]$/u;
-
 /**
  * The key of the bigram (a, b): exact (a × 65536 + b) for BMP characters, hashed for the rare
  * astral one (a CJK extension character); a collision there only merges two rare bigrams.
@@ -45,8 +31,7 @@ export function bigramKey(a: number, b: number): number {
  * the bound on work for very long items).
  */
 export function claimUnits(normalised: string, maxUnits = Infinity): ClaimUnits {
-  alnumBmp ??= buildAlnumTable();
-  const table = alnumBmp;
+  const table = letterOrDigitTable();
   const limit = Math.min(normalised.length, maxUnits);
   const cps = new Int32Array(limit);
   const starts = new Int32Array(limit + 1);
@@ -63,7 +48,7 @@ export function claimUnits(normalised: string, maxUnits = Infinity): ClaimUnits 
         width = 2;
       }
     }
-    const keep = width === 1 ? table[c] === 1 : ASTRAL_ALNUM.test(normalised.slice(i, i + 2));
+    const keep = width === 1 ? table[c] === 1 : isLetterOrDigit(cp);
     if (keep) {
       cps[n] = cp;
       starts[n] = i;

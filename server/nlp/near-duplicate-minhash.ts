@@ -1,4 +1,4 @@
-import { dedupCanonical, fmix32, shingleHashes } from './near-duplicate-shingles';
+import { fmix32, shingleHashes } from './near-duplicate-shingles';
 
 /**
  * MinHash over character shingles, with LSH banding, for finding reposts of one story or rumour
@@ -132,7 +132,7 @@ export function createSigner(opts: Partial<NearDuplicateParams> = {}): (text: st
   const seeds = slotSeeds(p.seed, k);
   const filled = new Uint8Array(k);
   return (text) => {
-    const shingles = shingleHashes(dedupCanonical(text), p.shingle, p.minChars);
+    const shingles = shingleHashes(text, p.shingle, p.minChars);
     if (!shingles) return null;
     const sig = new Uint32Array(k);
     if (p.hashing === 'k-permutations') kPermutations(shingles, seeds, sig);

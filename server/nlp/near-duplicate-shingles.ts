@@ -1,3 +1,4 @@
+import { letterOrDigitTable, isLetterOrDigit } from './letter-or-digit';
 import { normaliseText } from './normalise';
 
 /**
@@ -19,8 +20,14 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Code points of a string (Han beyond the BMP counts as one character, as a reader sees it). */
-function codePoints(s: string): Int32Array {
+/**
+ * Code points of dedupCanonical(text) — its letters and digits after normalisation — read in one
+ * pass, without building the canonical string (a Han character beyond the BMP counts as one, as a
+ * reader sees it).
+ */
+export function canonicalCodePoints(text: string): Int32Array {
+  const s = normaliseText(text);
+  const table = letterOrDigitTable();
   const out = new Int32Array(s.length);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -28,24 +35,26 @@ function codePoints(s: string): Int32Array {
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
       const lo = s.charCodeAt(i + 1);
       if (lo >= 0xdc00 && lo <= 0xdfff) {
-        out[n++] = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        const cp = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        if (isLetterOrDigit(cp)) out[n++] = cp;
         i++;
         continue;
       }
     }
-    out[n++] = c;
+    if (table[c] === 1) out[n++] = c;
   }
   return out.subarray(0, n);
 }
 
 /**
- * 32-bit hashes of the overlapping `size`-character shingles of already canonical text, or null
- * when it has fewer than `minChars` characters: on very short texts one edit changes most
- * shingles and two unrelated one-liners can share most of theirs, so similarity means little.
- * Repeated shingles give repeated hashes; MinHash takes minima, so they do no harm.
+ * 32-bit hashes of the overlapping `size`-character shingles of a text's canonical form
+ * (canonicalCodePoints), or null when it has fewer than `minChars` characters: on very short texts
+ * one edit changes most shingles and two unrelated one-liners can share most of theirs, so
+ * similarity means little. Repeated shingles give repeated hashes; MinHash takes minima, so they do
+ * no harm.
  */
-export function shingleHashes(canonical: string, size: number, minChars: number): Uint32Array | null {
-  const cps = codePoints(canonical);
+export function shingleHashes(text: string, size: number, minChars: number): Uint32Array | null {
+  const cps = canonicalCodePoints(text);
   if (cps.length < Math.max(minChars, size)) return null;
   const count = cps.length - size + 1;
   const out = new Uint32Array(count);

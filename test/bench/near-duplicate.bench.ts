@@ -57,7 +57,7 @@ for (const c of corpora) {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const shingleSet = (text: string, n: number) => new Set(shingleHashes(dedupCanonical(text), n, 1) ?? []);
+const shingleSet = (text: string, n: number) => new Set(shingleHashes(text, n, 1) ?? []);
 function exactJaccard(a: string, b: string, n: number): number {
   const A = shingleSet(a, n);
   const B = shingleSet(b, n);

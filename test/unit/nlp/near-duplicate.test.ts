@@ -10,6 +10,7 @@ import {
   signature,
   signatureScheme,
 } from '../../../server/nlp/near-duplicate';
+import { canonicalCodePoints } from '../../../server/nlp/near-duplicate-shingles';
 
 // Two unrelated ~170-character local posts; RUMOUR is the one reposted with edits below.
 const RUMOUR =
@@ -42,6 +43,13 @@ describe('near-duplicate signatures', () => {
     const decorated = RUMOUR.replace('自来水', '自来水😡😡').replace('千万注意', '千万注意❗❗🙏').replace(/，/g, ', ');
     expect(sim(RUMOUR, decorated)).toBe(1);
     expect(dedupCanonical('網傳 封❤城！！')).toBe('网传封城');
+  });
+
+  it('shingles exactly the canonical text, read without building it', () => {
+    const texts = [RUMOUR, '網傳 封❤城！！', '𠮷野家的𠀋（CJK 扩展B）', 'abc DEF 123 ①②③ Ⅻ', `孤立代理${'\ud800'}与${'\udc00'}结尾${'\ud83d'}`, '', '🙏🙏🙏'];
+    for (const text of texts) {
+      expect(Array.from(canonicalCodePoints(text))).toEqual([...dedupCanonical(text)].map((ch) => ch.codePointAt(0)));
+    }
   });
 
   it('matches a "转发：" prefix and a different ending', () => {
