@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseNormalised, explain } from '../../../server/tagging/classifier/explain';
-import { createFeaturiser, gramBucket } from '../../../server/tagging/classifier/features';
+import { createFeaturiser, gramBucket, MAX_CLASSIFIED_CHARS } from '../../../server/tagging/classifier/features';
 import { fitLogistic, sigmoid } from '../../../server/tagging/classifier/logistic';
 import { predict, predictNormalised, trainClassifier } from '../../../server/tagging/classifier/model';
 import { toUnits, createUnitBuffer, UNIT_DIGITS, UNIT_URL } from '../../../server/tagging/classifier/units';
@@ -114,6 +114,16 @@ describe('units and features', () => {
     }
     const j = idx.indexOf(gramBucket(units, 1, 3, mask));
     expect(v.first[j]).toBe((1 << 3) | 3);
+  });
+
+  it('reads the first MAX_CLASSIFIED_CHARS characters of a long text, and locates its n-grams in it', () => {
+    const f = createFeaturiser(SMALL);
+    const head = '网传明天全市停水，紧急扩散！'.repeat(Math.ceil(MAX_CLASSIFIED_CHARS / 14)).slice(0, MAX_CLASSIFIED_CHARS);
+    const sorted = (v: ReturnType<typeof f.features>) => Array.from(v.idx.subarray(0, v.count)).sort((a, b) => a - b);
+    const alone = sorted(f.features(head));
+    const long = f.features(`${head}官方辟谣：纯属谣言，请勿转发`);
+    expect(sorted(long)).toEqual(alone);
+    expect(f.lastUnits.starts[f.lastUnits.count]).toBe(MAX_CLASSIFIED_CHARS);
   });
 
   it('returns L2-normalised vectors with one entry per distinct bucket', () => {
