@@ -90,7 +90,12 @@ export function createFeaturiser(spec: FeatureSpec): Featuriser {
   checkSpec(spec);
   const dim = 2 ** spec.bits;
   const mask = dim - 1;
-  const counts = new Float32Array(dim);
+  // Occurrences of each bucket of the current text, found through a small open-addressing table
+  // (slot → entry + 1; 0 = empty) sized to the text, not a 2^bits array: a table of a few KB stays in
+  // the CPU cache, where the 1 MB array cost a cache miss per n-gram once ingest's other work had
+  // evicted it.
+  let slots = new Int32Array(1024);
+  let counts = new Float32Array(1024);
   const units = createUnitBuffer();
   let idx = new Int32Array(1024);
   let val = new Float32Array(1024);
@@ -111,7 +116,33 @@ export function createFeaturiser(spec: FeatureSpec): Featuriser {
         out.val = val;
         out.first = first;
       }
+      if (counts.length < need) counts = new Float32Array(need * 2);
+      // At most half full, so probes stay short.
+      let size = slots.length;
+      while (size < need * 2) size *= 2;
+      if (size !== slots.length) slots = new Int32Array(size);
+      else slots.fill(0);
+      const slotMask = size - 1;
       let touched = 0;
+      /** Counts one occurrence of bucket b, first seen at `at` ((unit << 3) | length, or −1). */
+      const count = (b: number, at: number): void => {
+        let s = Math.imul(b, 0x9e3779b1) & slotMask;
+        for (;;) {
+          const e = slots[s]!;
+          if (e === 0) {
+            slots[s] = touched + 1;
+            first[touched] = at;
+            idx[touched] = b;
+            counts[touched++] = 1;
+            return;
+          }
+          if (idx[e - 1] === b) {
+            counts[e - 1]! += 1;
+            return;
+          }
+          s = (s + 1) & slotMask;
+        }
+      };
       const u = units.units;
       const maxN = spec.maxN;
       for (let i = 0; i < n; i++) {
@@ -120,27 +151,15 @@ export function createFeaturiser(spec: FeatureSpec): Featuriser {
         let h = FNV_OFFSET;
         for (let len = 0; len < top; len++) {
           h = Math.imul(h ^ u[i + len]!, FNV_PRIME);
-          const b = fmix32(h) & mask;
-          if (counts[b] === 0) {
-            first[touched] = (i << 3) | (len + 1);
-            idx[touched++] = b;
-          }
-          counts[b]! += 1;
+          count(fmix32(h) & mask, (i << 3) | (len + 1));
         }
       }
-      const lb = lengthBucket(n, mask);
-      if (counts[lb] === 0) {
-        first[touched] = -1;
-        idx[touched++] = lb;
-      }
-      counts[lb]! += 1;
+      count(lengthBucket(n, mask), -1);
       let norm = 0;
       for (let k = 0; k < touched; k++) {
-        const b = idx[k]!;
-        const c = counts[b]!;
+        const c = counts[k]!;
         let v = c === 1 ? 1 : 1 + Math.log(c);
-        if (idf) v *= idf[b]!;
-        counts[b] = 0;
+        if (idf) v *= idf[idx[k]!]!;
         val[k] = v;
         norm += v * v;
       }
