@@ -99,19 +99,42 @@ function explainVector(model: ClassifierModel, text: string, v: SparseVector, co
  * `explainFrom` (items the model clears skip the selection and the strings).
  */
 export function analyseNormalised(model: ClassifierModel, normalised: string, explainFrom = 0): Analysis {
-  const v = featuriserFor(model.features).features(normalised, model.idf);
+  const packed = interleaved(model);
+  const v = packed ? featuriserFor(model.features).features(normalised, packed, 2) : featuriserFor(model.features).features(normalised, null);
   // Margin and per-entry contributions in one pass: the weight lookups are the costly part.
   if (contributionScratch.length < v.count) contributionScratch = new Float32Array(v.idx.length);
   const contributions = contributionScratch;
-  const w = model.weights;
+  const w = packed ?? model.weights;
+  const stride = packed ? 2 : 1;
+  const offset = packed ? 1 : 0;
   let margin = model.bias;
   for (let j = 0; j < v.count; j++) {
-    const c = w[v.idx[j]!]! * v.val[j]!;
+    const c = w[v.idx[j]! * stride + offset]! * v.val[j]!;
     contributions[j] = c;
     margin += c;
   }
   const probability = sigmoid(margin);
   return { probability, ngrams: probability >= explainFrom ? explainVector(model, normalised, v, contributions) : [] };
+}
+
+/**
+ * A model's IDF and weights side by side ([idf0, w0, idf1, w1, …]), built on first use: reading a
+ * bucket's IDF brings its weight into the cache with it. Null for a model without IDF. Models are never
+ * changed in place (an update makes a new one), so the copy stays true.
+ */
+const interleavedCache = new WeakMap<ClassifierModel, Float32Array>();
+function interleaved(model: ClassifierModel): Float32Array | null {
+  if (!model.idf) return null;
+  let p = interleavedCache.get(model);
+  if (!p) {
+    p = new Float32Array(model.weights.length * 2);
+    for (let b = 0; b < model.weights.length; b++) {
+      p[2 * b] = model.idf[b]!;
+      p[2 * b + 1] = model.weights[b]!;
+    }
+    interleavedCache.set(model, p);
+  }
+  return p;
 }
 
 /** The phrases of raw text that push the model towards "rumour", strongest first. */
