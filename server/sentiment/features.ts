@@ -124,7 +124,7 @@ export interface SentimentFeatureSpec extends FeatureSpec {
 
 export interface SentimentFeaturiser {
   readonly spec: SentimentFeatureSpec;
-  /** Features of normalised text; a fresh vector, sorted by bucket. */
+  /** Features of normalised text; a fresh vector, one entry per bucket, in the order first met. */
   features(text: string, scale?: Float32Array | null): SentimentVector;
 }
 
@@ -140,6 +140,9 @@ export function createSentimentFeaturiser(given: FeatureSpec & { words?: boolean
   const mask = 2 ** spec.bits - 1;
   const buf = createUnitBuffer();
   let raw = new Int32Array(1024);
+  let slots = new Int32Array(2048);
+  let buckets = new Int32Array(1024);
+  let counts = new Int32Array(1024);
   return {
     spec,
     features(text, scale) {
@@ -199,23 +202,44 @@ export function createSentimentFeaturiser(given: FeatureSpec & { words?: boolean
       }
       add(fmix32(Math.imul(NEG_COUNT_SEED ^ Math.min(2, negators), FNV_PRIME)) & mask);
       add(fmix32(Math.imul(LENGTH_SEED ^ Math.min(12, Math.floor(Math.log2(n + 1))), FNV_PRIME)) & mask);
-      const sorted = raw.subarray(0, len).sort();
+      // Repeats counted through a small open-addressing table sized to this text (slot → entry + 1,
+      // 0 = empty), at most half full: no sort, and it stays in the CPU cache.
+      let size = slots.length;
+      while (size < len * 2) size *= 2;
+      if (size !== slots.length) slots = new Int32Array(size);
+      else slots.fill(0);
+      if (buckets.length < len) {
+        buckets = new Int32Array(raw.length);
+        counts = new Int32Array(raw.length);
+      }
+      const slotMask = size - 1;
       let distinct = 0;
-      for (let k = 0; k < len; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-      const idx = new Int32Array(distinct);
+      for (let k = 0; k < len; k++) {
+        const b = raw[k]!;
+        let at = Math.imul(b, 0x9e3779b1) & slotMask;
+        for (;;) {
+          const e = slots[at]!;
+          if (e === 0) {
+            slots[at] = distinct + 1;
+            buckets[distinct] = b;
+            counts[distinct++] = 1;
+            break;
+          }
+          if (buckets[e - 1] === b) {
+            counts[e - 1]! += 1;
+            break;
+          }
+          at = (at + 1) & slotMask;
+        }
+      }
+      const idx = buckets.slice(0, distinct);
       const val = new Float32Array(distinct);
       let norm = 0;
-      for (let k = 0, out = 0; k < len; out++) {
-        const b = sorted[k]!;
-        let c = 0;
-        while (k < len && sorted[k] === b) {
-          c++;
-          k++;
-        }
+      for (let k = 0; k < distinct; k++) {
+        const c = counts[k]!;
         let v = c === 1 ? 1 : 1 + Math.log(c);
-        if (scale) v *= scale[b]!;
-        idx[out] = b;
-        val[out] = v;
+        if (scale) v *= scale[idx[k]!]!;
+        val[k] = v;
         norm += v * v;
       }
       const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;

@@ -56,12 +56,19 @@ describe('sentiment features', () => {
     expect(plainIdx).not.toContain(emoticonBucket('怒', SPEC));
   });
 
-  it('is L2-normalised and sorted', () => {
-    const v = createSentimentFeaturiser(SPEC).features('非常开心！');
+  it('is L2-normalised, one entry per bucket, repeats counted sublinearly', () => {
+    const f = createSentimentFeaturiser(SPEC);
+    const v = f.features('非常开心！');
     let norm = 0;
     for (const x of v.val) norm += x * x;
     expect(norm).toBeCloseTo(1, 5);
-    expect([...v.idx]).toEqual([...v.idx].sort((a, b) => a - b));
+    expect(new Set(v.idx).size).toBe(v.idx.length);
+    // "好" three times against once: its value relative to a once-seen bucket is 1 + ln 3.
+    const r = f.features('好好好，行');
+    const at = (b: number) => r.val[[...r.idx].indexOf(b)]!;
+    const { idx: once } = f.features('行');
+    const { idx: thrice } = f.features('好');
+    expect(at(thrice[0]!) / at(once[0]!)).toBeCloseTo(1 + Math.log(3), 5);
   });
 });
 
