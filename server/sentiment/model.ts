@@ -281,10 +281,14 @@ export function sentimentMargins(model: SentimentModel, normalised: string): num
   const v = sentimentFeaturiserFor(model.features).features(normalised);
   const t = tableOf(model);
   const K = t.K;
+  // Where each feature's values are, first, then the values: the table reads are cache misses, and
+  // two short loops of independent reads let the CPU have many in flight at once.
+  if (offsets.length < v.idx.length) offsets = new Int32Array(v.idx.length * 2);
+  for (let j = 0; j < v.idx.length; j++) offsets[j] = ownOffset(t, v.idx[j]!);
   const m = new Float64Array(K);
   const norm = new Float64Array(K);
   for (let j = 0; j < v.idx.length; j++) {
-    const at = ownOffset(t, v.idx[j]!);
+    const at = offsets[j]!;
     const p = at < 0 ? t.shared : t.own;
     const base = at < 0 ? 0 : at;
     const x0 = v.val[j]!;
@@ -296,6 +300,7 @@ export function sentimentMargins(model: SentimentModel, normalised: string): num
   }
   return Array.from(m, (mc, c) => model.biases[c]! + (norm[c]! > 0 ? mc / Math.sqrt(norm[c]!) : 0));
 }
+let offsets = new Int32Array(1024);
 
 /**
  * Each component's sigmoid, summed per label and normalised to sum to 1; the label is the largest.
