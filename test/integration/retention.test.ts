@@ -85,3 +85,16 @@ describe('the retention policy', () => {
     expect(t.db.prepare('SELECT count(*) FROM items').pluck().get()).toBe(3);
   });
 });
+
+describe('what the purge reads', () => {
+  const plan = (sql: string) => (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+
+  it('finds the rows pointing at a deleted item through indexes, not by scanning their tables', () => {
+    const details = plan('DELETE FROM items WHERE id = 1');
+    // Every table with a column pointing at items is visited (to cascade or set NULL) — each by an index.
+    for (const table of ['alerts', 'reviews', 'rumour_library', 'item_tags', 'item_topics', 'library_sightings']) {
+      expect(details.some((d) => d.startsWith(`SEARCH ${table} `))).toBe(true);
+    }
+    expect(details.filter((d) => d.startsWith('SCAN '))).toEqual([]);
+  });
+});
