@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import type { FieldError, FieldParam, Referent } from './contracts/api';
+import type { FieldError, FieldParam, Referent, SelfReferent } from './contracts/api';
 
 export type { FieldError, FieldParam, Referent };
 
@@ -95,6 +95,12 @@ function fieldFailure(path: string, message: string, code: string, params?: Reco
   return new ValidationError(`${path}: ${message}`, [{ path, message, code, ...(params ? { params } : {}) }]);
 }
 
+const SELF_REFERENCE: Record<SelfReferent, string> = {
+  item: 'an item cannot duplicate itself',
+  'library-entry': 'an entry cannot be merged into itself',
+  unit: 'a unit cannot move under itself or its own sub-units',
+};
+
 export const fieldFailures = {
   notADay: (path: string, value: string) => fieldFailure(path, `${value} is not a calendar day`, 'not_a_day', { value }),
   futureDay: (path: string, value: string, today: string) => fieldFailure(path, `${value} is in the future (today is ${today})`, 'future_day', { value, today }),
@@ -102,5 +108,7 @@ export const fieldFailures = {
   periodTooLong: (path: string, maximum: number, unit: 'day' | 'hour', hint?: string) =>
     fieldFailure(path, `the period holds more than ${maximum} ${unit}s${hint ? `; ${hint}` : ''}`, 'period_too_long', { maximum, unit }),
   unknown: (path: string, what: Referent, value: string | number) => fieldFailure(path, `unknown ${what} ${value}`, 'unknown_reference', { what, value }),
+  /** A reference to the thing being changed itself: an item as its own original, a merge into itself, a unit under itself. */
+  selfReference: (path: string, what: SelfReferent) => fieldFailure(path, SELF_REFERENCE[what], 'self_reference', { what }),
   other: fieldFailure,
 };

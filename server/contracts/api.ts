@@ -87,7 +87,7 @@ export const FieldErrorSchema = z.object({
     .optional()
     .describe(
       "the rule broken: zod's issue code (too_small, invalid_format, invalid_type …) or one of our own checks " +
-        '(not_a_day, future_day, period_reversed, period_too_long, too_old, unknown_reference)',
+        '(not_a_day, future_day, period_reversed, period_too_long, too_old, unknown_reference, self_reference)',
     ),
   params: z
     .record(z.string(), FieldParamSchema)
@@ -97,6 +97,8 @@ export const FieldErrorSchema = z.object({
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 /** What an `unknown_reference` field error (params.what) says does not exist. */
 export type Referent = 'unit' | 'category' | 'topic' | 'library-entry' | 'item' | 'webhook' | 'source';
+/** What a `self_reference` field error (params.what) would have pointed at itself. */
+export type SelfReferent = 'item' | 'library-entry' | 'unit';
 export type FieldParam = z.infer<typeof FieldParamSchema>;
 
 /** RFC 9457 problem details, as every error is sent. */

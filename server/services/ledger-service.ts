@@ -126,7 +126,7 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
       if (clash !== null && clash !== id) throw new ConflictError(`a unit named ${next.name} already exists`);
       if (next.parentId !== null) {
         if (!ledger.getUnit(next.parentId)) throw fieldFailures.unknown('parentId', 'unit', next.parentId);
-        if (ledger.subtreeIds(id).includes(next.parentId)) throw invalid('parentId', 'a unit cannot move under itself or its own sub-units');
+        if (ledger.subtreeIds(id).includes(next.parentId)) throw fieldFailures.selfReference('parentId', 'unit');
       }
       const at = now().toISOString();
       ledger.transaction(() => {

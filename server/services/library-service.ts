@@ -12,7 +12,7 @@ import type {
   RebuttalCreate,
   SightingsView,
 } from '../contracts/library';
-import { ConflictError, NotFoundError, ValidationError, fieldFailures } from '../errors';
+import { ConflictError, NotFoundError, fieldFailures } from '../errors';
 import type { ItemsRepo } from '../repositories/items-repo';
 import type { LibraryRepo, LibraryRow } from '../repositories/library-repo';
 import type { ReviewsRepo } from '../repositories/reviews-repo';
@@ -158,7 +158,7 @@ export function createLibraryService(deps: {
 
     /** Two entries for one claim: `id` goes into `into` with its sightings, rebuttals and verdicts. */
     merge(id: number, body: LibraryMerge): LibraryEntry {
-      if (id === body.into) throw new ValidationError('an entry cannot be merged into itself', [{ path: 'into', message: 'same entry' }]);
+      if (id === body.into) throw fieldFailures.selfReference('into', 'library-entry');
       const from = mustGet(id);
       const into = mustGet(body.into);
       if (from.merged_into !== null) throw new ConflictError(`library entry ${id} is already merged into ${from.merged_into}`);

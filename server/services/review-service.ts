@@ -10,7 +10,7 @@ import type {
   ReviewQueuePage,
   VerdictBody,
 } from '../contracts/review';
-import { ConflictError, NotFoundError, ValidationError, fieldFailures } from '../errors';
+import { ConflictError, NotFoundError, fieldFailures } from '../errors';
 import type { ItemsRepo } from '../repositories/items-repo';
 import type { ReviewQueueRepo } from '../repositories/review-queue-repo';
 import type { ReviewsRepo, ReviewRow } from '../repositories/reviews-repo';
@@ -129,7 +129,7 @@ export function createReviewService(deps: {
       const nowIso = now().toISOString();
       refuseIfClaimedByOther(id, body.reviewer, nowIso);
       if (body.duplicateOf !== undefined) {
-        if (body.duplicateOf === id) throw new ValidationError('an item cannot duplicate itself', [{ path: 'duplicateOf', message: 'same item' }]);
+        if (body.duplicateOf === id) throw fieldFailures.selfReference('duplicateOf', 'item');
         if (!deps.items.getItem(body.duplicateOf)) {
           throw fieldFailures.unknown('duplicateOf', 'item', body.duplicateOf);
         }

@@ -109,6 +109,9 @@ describe('verdicts', () => {
     expect(noOriginal.status).toBe(422);
     const unknown = await post(`/api/review/items/${id}/verdict`, { verdict: 'duplicate', reviewer: '张编辑', duplicateOf: 999_999 });
     expect(unknown.status).toBe(422);
+    const itself = await post(`/api/review/items/${id}/verdict`, { verdict: 'duplicate', reviewer: '张编辑', duplicateOf: id });
+    expect(itself.status).toBe(422);
+    expect(itself.body.errors[0]).toMatchObject({ path: 'duplicateOf', code: 'self_reference', params: { what: 'item' } });
     const parked = await post(`/api/review/items/${id}/verdict`, { verdict: 'needs-verification', reviewer: '张编辑', note: '向交警大队核实' });
     expect(parked.status).toBe(200);
     expect(parked.body.status).toBe('needs-verification');
@@ -273,6 +276,9 @@ describe('the known-rumour library', () => {
     const dup = await post('/api/library', { claim: '东城自来水有污染', category: 'public-safety', actor: '李编辑' });
     expect(dup.status).toBe(201);
     await t.services.jobs.waitIdle();
+    const itself = await post(`/api/library/${dup.body.id}/merge`, { into: dup.body.id, actor: '张编辑' });
+    expect(itself.status).toBe(422);
+    expect(itself.body.errors[0]).toMatchObject({ path: 'into', code: 'self_reference', params: { what: 'library-entry' } });
     const merged = await post(`/api/library/${dup.body.id}/merge`, { into: libraryId, actor: '张编辑' });
     expect(merged.status).toBe(200);
     const again = await post(`/api/library/${dup.body.id}/merge`, { into: libraryId, actor: '张编辑' });

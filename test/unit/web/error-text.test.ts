@@ -66,6 +66,8 @@ describe('field errors in the reader\'s language', () => {
     expect(describeFieldError(field('wrong_password'), t)).toBe('当前密码不正确');
     expect(describeFieldError(field('own_admin'), translator(en))).toBe('you cannot disable yourself or give up your own admin role');
     expect(describeFieldError(field('unknown_reference', { what: 'library-entry', value: 7 }), translator(en))).toBe('no such library entry (7)');
+    expect(describeFieldError(field('self_reference', { what: 'item' }), t)).toBe('不能标记为自身的重复');
+    expect(describeFieldError(field('self_reference', { what: 'unit' }), translator(en))).toBe('a unit cannot move under itself or one of its sub-units');
     // A referent this build does not know keeps the server's words.
     expect(describeFieldError(field('unknown_reference', { what: 'planet', value: 3 }, 'unknown planet 3'), t)).toBe('unknown planet 3');
   });

@@ -1,4 +1,4 @@
-import type { Referent } from '../../../server/contracts/api';
+import type { Referent, SelfReferent } from '../../../server/contracts/api';
 import { ApiError, type FieldError } from './client';
 
 /** Codes with their own wording in the UI (i18n keys errors.<code>); any other code shows the server's detail. */
@@ -27,6 +27,8 @@ type Translate = (key: string, named?: Record<string, unknown>) => string;
 const KINDS = ['string', 'number', 'int', 'boolean', 'array', 'object', 'date'] as const;
 /** What an unknown reference can be (server/errors.ts Referent; keys fieldErrors.what.*). */
 const WHATS: readonly string[] = ['unit', 'category', 'topic', 'library-entry', 'item', 'webhook', 'source'] satisfies Referent[];
+/** What a self reference can be (server/errors.ts SelfReferent; keys fieldErrors.self.*). */
+const SELF_WHATS: readonly string[] = ['item', 'library-entry', 'unit'] satisfies SelfReferent[];
 const kindOf = (v: unknown): string => (KINDS as readonly unknown[]).includes(v) ? String(v) : 'value';
 
 /**
@@ -74,6 +76,8 @@ export function describeFieldError(f: FieldError, t: Translate): string {
       return t('fieldErrors.ownAdmin');
     case 'unknown_reference':
       return WHATS.includes(String(p.what)) ? t('fieldErrors.unknown', { what: t(`fieldErrors.what.${String(p.what)}`), value: p.value }) : f.message;
+    case 'self_reference':
+      return SELF_WHATS.includes(String(p.what)) ? t(`fieldErrors.self.${String(p.what)}`) : f.message;
     default:
       return f.message;
   }

@@ -299,6 +299,7 @@ export const en: Messages = {
     ownAdmin: 'you cannot disable yourself or give up your own admin role',
     unknown: 'no such {what} ({value})',
     what: { unit: 'unit', category: 'category', topic: 'topic', 'library-entry': 'library entry', item: 'item', webhook: 'webhook', source: 'source' },
+    self: { item: 'an item cannot be a duplicate of itself', 'library-entry': 'an entry cannot be merged into itself', unit: 'a unit cannot move under itself or one of its sub-units' },
   },
   errors: {
     network_error: 'Cannot reach the server; check the connection and retry',

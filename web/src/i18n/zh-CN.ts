@@ -299,6 +299,7 @@ export const zhCN = {
     ownAdmin: '不能停用自己的账号或取消自己的管理员角色',
     unknown: '{what}不存在（{value}）',
     what: { unit: '单位', category: '类别', topic: '专题', 'library-entry': '谣言库条目', item: '信息', webhook: '推送地址', source: '信息源' },
+    self: { item: '不能标记为自身的重复', 'library-entry': '不能合并到自身', unit: '不能移到自身或其下级单位之下' },
   },
   errors: {
     network_error: '无法连接服务器，请检查网络后重试',
