@@ -87,7 +87,7 @@ export const FieldErrorSchema = z.object({
     .optional()
     .describe(
       "the rule broken: zod's issue code (too_small, invalid_format, invalid_type …) or one of our own checks " +
-        '(not_a_day, future_day, period_reversed, period_too_long, too_old, unknown_reference, self_reference)',
+        '(not_a_day, future_day, period_reversed, period_too_long, too_old, unknown_reference, self_reference, not_a_cron, not_http, private_address)',
     ),
   params: z
     .record(z.string(), FieldParamSchema)

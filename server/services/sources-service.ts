@@ -1,4 +1,5 @@
 import { validateDetailed } from 'node-cron';
+import type { FieldError } from '../contracts/api';
 import type { SourceConfig, SourceView } from '../contracts/source';
 import type { SourcesRepo } from '../repositories/sources-repo';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -7,7 +8,6 @@ import { isPrivateAddress } from '../../crawler/fetch/ssrf';
 import { assessSourceHealth } from './source-health';
 import type { EventBus } from './event-bus';
 
-type FieldError = { path: string; message: string };
 
 /** Loopback / private hosts named literally in the URL (names are checked again by the fetcher at each request). */
 function isPrivateHost(hostname: string): boolean {
@@ -27,13 +27,14 @@ export function sourceConfigIssues(s: SourceConfig): FieldError[] {
   const cron = validateDetailed(s.schedule);
   if (!cron.valid) {
     const why = cron.errors.map((e) => e.message).join('; ') || 'not a cron expression';
-    out.push({ path: 'schedule', message: `invalid cron expression "${s.schedule}" (${why})` });
+    out.push({ path: 'schedule', message: `invalid cron expression "${s.schedule}" (${why})`, code: 'not_a_cron', params: { value: s.schedule } });
   }
-  if (!/^https?:\/\//i.test(s.url)) out.push({ path: 'url', message: 'must be an http:// or https:// URL' });
+  if (!/^https?:\/\//i.test(s.url)) out.push({ path: 'url', message: 'must be an http:// or https:// URL', code: 'not_http' });
   else if (!s.allowPrivateNetwork && isPrivateHost(new URL(s.url).hostname)) {
     out.push({
       path: 'url',
       message: 'a loopback or private-network address; set allowPrivateNetwork: true on the source if this is intended',
+      code: 'private_address',
     });
   }
   return out;

@@ -68,11 +68,11 @@ describe('sources added from the dashboard', () => {
 
     const cron = await call('POST', '/api/sources', newSource('dash-cron', { schedule: 'every now and then' }));
     expect(cron.status).toBe(422);
-    expect(cron.body.errors).toEqual([expect.objectContaining({ path: 'schedule' })]);
+    expect(cron.body.errors).toEqual([expect.objectContaining({ path: 'schedule', code: 'not_a_cron', params: { value: 'every now and then' } })]);
 
     const local = await call('POST', '/api/sources', newSource('dash-local', { url: 'http://127.0.0.1:8080/feed' }));
     expect(local.status).toBe(422);
-    expect(local.body.errors[0]).toMatchObject({ path: 'url', message: expect.stringContaining('allowPrivateNetwork') });
+    expect(local.body.errors[0]).toMatchObject({ path: 'url', code: 'private_address', message: expect.stringContaining('allowPrivateNetwork') });
     const allowed = await call('POST', '/api/sources', newSource('dash-local', { url: 'http://127.0.0.1:8080/feed', allowPrivateNetwork: true }));
     expect(allowed.status).toBe(201);
 

@@ -68,6 +68,9 @@ describe('field errors in the reader\'s language', () => {
     expect(describeFieldError(field('unknown_reference', { what: 'library-entry', value: 7 }), translator(en))).toBe('no such library entry (7)');
     expect(describeFieldError(field('self_reference', { what: 'item' }), t)).toBe('不能标记为自身的重复');
     expect(describeFieldError(field('self_reference', { what: 'unit' }), translator(en))).toBe('a unit cannot move under itself or one of its sub-units');
+    expect(describeFieldError(field('not_a_cron', { value: 'every now and then' }), t)).toBe('“every now and then”不是有效的 cron 表达式（例如 */15 * * * * 表示每 15 分钟）');
+    expect(describeFieldError(field('private_address'), translator(en))).toContain('allowPrivateNetwork');
+    expect(describeFieldError(field('not_http'), t)).toBe('必须是 http:// 或 https:// 开头的网址');
     // A referent this build does not know keeps the server's words.
     expect(describeFieldError(field('unknown_reference', { what: 'planet', value: 3 }, 'unknown planet 3'), t)).toBe('unknown planet 3');
   });

@@ -96,7 +96,7 @@ describe('source form', () => {
     api.createSource.mockRejectedValue(
       new ApiError(422, 'validation_failed', 'invalid', [
         { path: 'id', message: 'use lowercase letters, digits and "-"' },
-        { path: 'schedule', message: 'invalid cron expression' },
+        { path: 'schedule', message: 'invalid cron expression "every minute" (…)', code: 'not_a_cron', params: { value: 'every minute' } },
         { path: 'timeoutMs', message: 'Too small' },
       ]),
     );
@@ -105,7 +105,9 @@ describe('source form', () => {
     await errorShown();
     const text = w.text();
     expect(text).toContain('use lowercase letters, digits and "-"');
-    expect(text).toContain('invalid cron expression');
+    // A rule the dashboard knows is worded in the reader's language; others keep the server's words.
+    expect(text).toContain('“every minute”不是有效的 cron 表达式');
+    expect(text).not.toContain('invalid cron expression');
     expect(w.get('[data-testid="source-form-other"]').text()).toContain('timeoutMs: Too small');
     expect(w.emitted('saved')).toBeUndefined();
   });

@@ -76,6 +76,12 @@ export function describeFieldError(f: FieldError, t: Translate): string {
       return t('fieldErrors.ownAdmin');
     case 'unknown_reference':
       return WHATS.includes(String(p.what)) ? t('fieldErrors.unknown', { what: t(`fieldErrors.what.${String(p.what)}`), value: p.value }) : f.message;
+    case 'not_a_cron':
+      return t('fieldErrors.notACron', { value: p.value });
+    case 'not_http':
+      return t('fieldErrors.notHttp');
+    case 'private_address':
+      return t('fieldErrors.privateAddress');
     case 'self_reference':
       return SELF_WHATS.includes(String(p.what)) ? t(`fieldErrors.self.${String(p.what)}`) : f.message;
     default:

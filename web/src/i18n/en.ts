@@ -299,6 +299,9 @@ export const en: Messages = {
     ownAdmin: 'you cannot disable yourself or give up your own admin role',
     unknown: 'no such {what} ({value})',
     what: { unit: 'unit', category: 'category', topic: 'topic', 'library-entry': 'library entry', item: 'item', webhook: 'webhook', source: 'source' },
+    notACron: '“{value}” is not a cron expression (e.g. */15 * * * * for every 15 minutes)',
+    notHttp: 'must be an http:// or https:// address',
+    privateAddress: 'a loopback or private-network address; set allowPrivateNetwork on the source if this is intended',
     self: { item: 'an item cannot be a duplicate of itself', 'library-entry': 'an entry cannot be merged into itself', unit: 'a unit cannot move under itself or one of its sub-units' },
   },
   errors: {

@@ -299,6 +299,9 @@ export const zhCN = {
     ownAdmin: '不能停用自己的账号或取消自己的管理员角色',
     unknown: '{what}不存在（{value}）',
     what: { unit: '单位', category: '类别', topic: '专题', 'library-entry': '谣言库条目', item: '信息', webhook: '推送地址', source: '信息源' },
+    notACron: '“{value}”不是有效的 cron 表达式（例如 */15 * * * * 表示每 15 分钟）',
+    notHttp: '必须是 http:// 或 https:// 开头的网址',
+    privateAddress: '这是本机或内网地址；如确需抓取，请在该信息源上设置 allowPrivateNetwork',
     self: { item: '不能标记为自身的重复', 'library-entry': '不能合并到自身', unit: '不能移到自身或其下级单位之下' },
   },
   errors: {

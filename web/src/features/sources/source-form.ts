@@ -1,3 +1,4 @@
+import type { FieldError } from '../../../../server/contracts/api';
 import type { SourceConfig } from '../../api/sources';
 
 export type SourceType = SourceConfig['type'];
@@ -120,7 +121,11 @@ export const FIELD_OF_PATH: Record<string, keyof SourceFormModel> = {
 };
 
 /** Server field errors → per-field messages and the rest ("path: message"). */
-export function splitFieldErrors(errors: { path: string; message: string }[]): {
+export function splitFieldErrors(
+  errors: FieldError[],
+  /** How an error is worded (the dashboard: describeFieldError in the reader's language). */
+  describe: (e: FieldError) => string = (e) => e.message,
+): {
   fields: Partial<Record<keyof SourceFormModel, string>>;
   other: string[];
 } {
@@ -128,8 +133,9 @@ export function splitFieldErrors(errors: { path: string; message: string }[]): {
   const other: string[] = [];
   for (const e of errors) {
     const field = FIELD_OF_PATH[e.path];
-    if (field) fields[field] = fields[field] ? `${fields[field]}; ${e.message}` : e.message;
-    else other.push(`${e.path}: ${e.message}`);
+    const text = describe(e);
+    if (field) fields[field] = fields[field] ? `${fields[field]}; ${text}` : text;
+    else other.push(`${e.path}: ${text}`);
   }
   return { fields, other };
 }
