@@ -203,11 +203,12 @@ export function createSentimentFeaturiser(given: FeatureSpec & { words?: boolean
       add(fmix32(Math.imul(NEG_COUNT_SEED ^ Math.min(2, negators), FNV_PRIME)) & mask);
       add(fmix32(Math.imul(LENGTH_SEED ^ Math.min(12, Math.floor(Math.log2(n + 1))), FNV_PRIME)) & mask);
       // Repeats counted through a small open-addressing table sized to this text (slot → entry + 1,
-      // 0 = empty), at most half full: no sort, and it stays in the CPU cache.
-      let size = slots.length;
+      // 0 = empty; a prefix of the array when an earlier text was longer), at most half full: no sort,
+      // and it stays in the CPU cache.
+      let size = 64;
       while (size < len * 2) size *= 2;
-      if (size !== slots.length) slots = new Int32Array(size);
-      else slots.fill(0);
+      if (size > slots.length) slots = new Int32Array(size);
+      else slots.fill(0, 0, size);
       if (buckets.length < len) {
         buckets = new Int32Array(raw.length);
         counts = new Int32Array(raw.length);

@@ -121,11 +121,12 @@ export function createFeaturiser(spec: FeatureSpec): Featuriser {
         out.first = first;
       }
       if (counts.length < need) counts = new Float32Array(need * 2);
-      // At most half full, so probes stay short.
-      let size = slots.length;
+      // At most half full, so probes stay short; a prefix of the array when the text is shorter than
+      // an earlier one, so a short post clears a few KB, not what a long article once needed.
+      let size = 64;
       while (size < need * 2) size *= 2;
-      if (size !== slots.length) slots = new Int32Array(size);
-      else slots.fill(0);
+      if (size > slots.length) slots = new Int32Array(size);
+      else slots.fill(0, 0, size);
       const slotMask = size - 1;
       let touched = 0;
       /** Counts one occurrence of bucket b, first seen at `at` ((unit << 3) | length, or −1). */

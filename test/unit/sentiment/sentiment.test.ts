@@ -56,6 +56,14 @@ describe('sentiment features', () => {
     expect(plainIdx).not.toContain(emoticonBucket('怒', SPEC));
   });
 
+  it('gives a text the same features after a longer one as in a fresh featuriser', () => {
+    const reused = createSentimentFeaturiser(SPEC);
+    reused.features('今天真的非常开心，不是不好！'.repeat(80));
+    const again = reused.features('好好好，不行');
+    const fresh = createSentimentFeaturiser(SPEC).features('好好好，不行');
+    expect([[...again.idx], [...again.val]]).toEqual([[...fresh.idx], [...fresh.val]]);
+  });
+
   it('is L2-normalised, one entry per bucket, repeats counted sublinearly', () => {
     const f = createSentimentFeaturiser(SPEC);
     const v = f.features('非常开心！');

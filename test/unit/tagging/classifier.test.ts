@@ -126,6 +126,13 @@ describe('units and features', () => {
     expect(f.lastUnits.starts[f.lastUnits.count]).toBe(MAX_CLASSIFIED_CHARS);
   });
 
+  it('gives a text the same features after a longer one as in a fresh featuriser', () => {
+    const reused = createFeaturiser(SMALL);
+    const view = (v: ReturnType<typeof reused.features>) => [Array.from(v.idx.subarray(0, v.count)), Array.from(v.val.subarray(0, v.count)), Array.from(v.first.subarray(0, v.count))];
+    reused.features('网传明天全市停水，紧急扩散！'.repeat(60));
+    expect(view(reused.features('谣言谣言，真的假的'))).toEqual(view(createFeaturiser(SMALL).features('谣言谣言，真的假的')));
+  });
+
   it('returns L2-normalised vectors with one entry per distinct bucket', () => {
     const f = createFeaturiser(SMALL);
     const v = f.features('谣言谣言谣言，真的假的');
