@@ -87,12 +87,13 @@ export const FieldErrorSchema = z.object({
     .optional()
     .describe(
       "the rule broken: zod's issue code (too_small, invalid_format, invalid_type …) or one of our own checks " +
-        '(not_a_day, future_day, period_reversed, period_too_long, too_old, unknown_reference, self_reference, not_a_cron, not_http, private_address)',
+        '(not_a_day, future_day, period_reversed, period_too_long, too_old, unknown_reference, self_reference, not_a_cron, not_http, ' +
+        'private_address; for a whole import file: unreadable_file, empty_file, too_many_rows, missing_columns, unknown_columns, not_a_list)',
     ),
   params: z
     .record(z.string(), FieldParamSchema)
     .optional()
-    .describe('its figures: minimum, maximum, origin, inclusive, format, expected, values, keys, missing; value, today, unit, what'),
+    .describe('its figures: minimum, maximum, origin, inclusive, format, expected, values, keys, missing; value, today, unit, what, columns, allowed'),
 });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 /** What an `unknown_reference` field error (params.what) says does not exist. */

@@ -28,13 +28,15 @@ export async function readImportTable(format: ImportFormat, content: string): Pr
     try {
       return parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
     } catch (err) {
-      throw new ValidationError(`the CSV file cannot be read: ${(err as Error).message}`, [{ path: 'content', message: 'malformed CSV' }]);
+      throw new ValidationError(`the CSV file cannot be read: ${(err as Error).message}`, [{ path: 'content', message: 'malformed CSV', code: 'unreadable_file', params: { format: 'csv' } }]);
     }
   }
   try {
     return (await readSheet(Buffer.from(content, 'base64'))) as unknown as Cell[][];
   } catch (err) {
-    throw new ValidationError(`the XLSX file cannot be read: ${(err as Error).message}`, [{ path: 'content', message: 'not an XLSX workbook (base64)' }]);
+    throw new ValidationError(`the XLSX file cannot be read: ${(err as Error).message}`, [
+      { path: 'content', message: 'not an XLSX workbook (base64)', code: 'unreadable_file', params: { format: 'xlsx' } },
+    ]);
   }
 }
 
@@ -106,7 +108,7 @@ function readHeader(header: Cell[]): { index: Record<Field, number>; title: Reco
   if (missing.length) {
     const want = IMPORT_COLUMNS.slice(0, 4).join(', ');
     throw new ValidationError(`the file lacks column(s) ${missing.join(', ')}; the header row must name ${want}`, [
-      { path: 'content', message: `columns must include ${want} (备注 optional)` },
+      { path: 'content', message: `columns must include ${want} (备注 optional)`, code: 'missing_columns', params: { columns: [...IMPORT_COLUMNS.slice(0, 4)] } },
     ]);
   }
   title.note ??= '备注';
@@ -119,7 +121,7 @@ function readHeader(header: Cell[]): { index: Record<Field, number>; title: Reco
  */
 export function validateImportRows(table: Cell[][], look: ImportLookups): ImportPreviewRow[] {
   const [header, ...body] = table;
-  if (!header) throw new ValidationError('the file is empty', [{ path: 'content', message: 'empty' }]);
+  if (!header) throw new ValidationError('the file is empty', [{ path: 'content', message: 'empty', code: 'empty_file' }]);
   const { index, title } = readHeader(header);
   const seen = new Map<string, number>();
   const out: ImportPreviewRow[] = [];
@@ -168,7 +170,11 @@ export function validateImportRows(table: Cell[][], look: ImportLookups): Import
     }
     out.push({ row, day, unit, unitId, category, categoryKey: cat?.key ?? null, quantity, note, errors });
   });
-  if (out.length === 0) throw new ValidationError('the file has no data rows', [{ path: 'content', message: 'empty' }]);
-  if (out.length > MAX_IMPORT_ROWS) throw new ValidationError(`at most ${MAX_IMPORT_ROWS} rows per import`, [{ path: 'content', message: 'too many rows' }]);
+  if (out.length === 0) throw new ValidationError('the file has no data rows', [{ path: 'content', message: 'empty', code: 'empty_file' }]);
+  if (out.length > MAX_IMPORT_ROWS) {
+    throw new ValidationError(`at most ${MAX_IMPORT_ROWS} rows per import`, [
+      { path: 'content', message: 'too many rows', code: 'too_many_rows', params: { maximum: MAX_IMPORT_ROWS } },
+    ]);
+  }
   return out;
 }

@@ -17,22 +17,22 @@ function readRows(format: 'json' | 'csv', content: string): { rows: unknown[]; f
     try {
       data = JSON.parse(content);
     } catch (err) {
-      throw new ValidationError(`the file is not valid JSON: ${(err as Error).message}`, [{ path: 'content', message: 'not valid JSON' }]);
+      throw new ValidationError(`the file is not valid JSON: ${(err as Error).message}`, [{ path: 'content', message: 'not valid JSON', code: 'unreadable_file', params: { format: 'json' } }]);
     }
-    if (!Array.isArray(data)) throw new ValidationError('a JSON import is an array of entries', [{ path: 'content', message: 'expected an array' }]);
+    if (!Array.isArray(data)) throw new ValidationError('a JSON import is an array of entries', [{ path: 'content', message: 'expected an array', code: 'not_a_list' }]);
     return { rows: data, firstLine: 0 };
   }
   let records: Record<string, string>[];
   try {
     records = parse(content, { columns: true, bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (err) {
-    throw new ValidationError(`the CSV file cannot be read: ${(err as Error).message}`, [{ path: 'content', message: 'malformed CSV' }]);
+    throw new ValidationError(`the CSV file cannot be read: ${(err as Error).message}`, [{ path: 'content', message: 'malformed CSV', code: 'unreadable_file', params: { format: 'csv' } }]);
   }
   const header = Object.keys(records[0] ?? {});
   const unknown = header.filter((h) => !(LIBRARY_CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) {
     throw new ValidationError(`unknown CSV column(s): ${unknown.join(', ')}`, [
-      { path: 'content', message: `columns must be among ${LIBRARY_CSV_COLUMNS.join(', ')}` },
+      { path: 'content', message: `columns must be among ${LIBRARY_CSV_COLUMNS.join(', ')}`, code: 'unknown_columns', params: { columns: unknown, allowed: [...LIBRARY_CSV_COLUMNS] } },
     ]);
   }
   // Line 1 is the header, so data row i is on line i + 2.
@@ -45,8 +45,12 @@ function readRows(format: 'json' | 'csv', content: string): { rows: unknown[]; f
  */
 export function parseLibraryImport(format: 'json' | 'csv', content: string): LibraryImportRow[] {
   const { rows, firstLine } = readRows(format, content);
-  if (rows.length === 0) throw new ValidationError('the file has no entries', [{ path: 'content', message: 'empty' }]);
-  if (rows.length > MAX_ROWS) throw new ValidationError(`at most ${MAX_ROWS} entries per import`, [{ path: 'content', message: 'too many rows' }]);
+  if (rows.length === 0) throw new ValidationError('the file has no entries', [{ path: 'content', message: 'empty', code: 'empty_file' }]);
+  if (rows.length > MAX_ROWS) {
+    throw new ValidationError(`at most ${MAX_ROWS} entries per import`, [
+      { path: 'content', message: 'too many rows', code: 'too_many_rows', params: { maximum: MAX_ROWS } },
+    ]);
+  }
   const out: LibraryImportRow[] = [];
   const errors: FieldError[] = [];
   rows.forEach((raw, i) => {

@@ -112,6 +112,24 @@ describe('validateImportRows', () => {
     expect(rows[0]!.quantity).toBe(7);
     expect(() => validateImportRows([['日期', '单位', '数量'], ['2026-11-01', '城关镇', '1']], look())).toThrow(ValidationError);
   });
+
+  it('names the rule of a whole-file problem, with its figures', () => {
+    const fileError = (f: () => unknown) => {
+      try {
+        f();
+      } catch (err) {
+        return (err as ValidationError).fieldErrors?.[0];
+      }
+      throw new Error('no error');
+    };
+    expect(fileError(() => validateImportRows([['日期', '单位', '数量'], ['2026-11-01', '城关镇', '1']], look()))).toMatchObject({
+      path: 'content',
+      code: 'missing_columns',
+      params: { columns: ['日期', '单位', '类别', '数量'] },
+    });
+    expect(fileError(() => validateImportRows([], look()))).toMatchObject({ code: 'empty_file' });
+    expect(fileError(() => validateImportRows([[...HEAD]], look()))).toMatchObject({ code: 'empty_file' });
+  });
 });
 
 describe('readImportTable', () => {
@@ -127,5 +145,8 @@ describe('readImportTable', () => {
   });
   it('refuses what is not a workbook', async () => {
     await expect(readImportTable('xlsx', Buffer.from('not a zip').toString('base64'))).rejects.toThrow(ValidationError);
+    await expect(readImportTable('xlsx', Buffer.from('not a zip').toString('base64'))).rejects.toMatchObject({
+      fieldErrors: [{ path: 'content', code: 'unreadable_file', params: { format: 'xlsx' } }],
+    });
   });
 });

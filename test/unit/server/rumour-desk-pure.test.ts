@@ -96,6 +96,11 @@ describe('library import parsing', () => {
     expect(run('json', 'not json')!.message).toContain('not valid JSON');
     expect(run('csv', 'claim,colour\nabcdef,red\n')!.message).toContain('colour');
     expect(run('csv', 'claim\n')!.message).toContain('no entries');
+    // Whole-file problems name their rule too.
+    expect(run('json', 'not json')!.fieldErrors![0]).toMatchObject({ path: 'content', code: 'unreadable_file', params: { format: 'json' } });
+    expect(run('json', '{"claim":"x"}')!.fieldErrors![0]).toMatchObject({ code: 'not_a_list' });
+    expect(run('csv', 'claim,colour\nabcdef,red\n')!.fieldErrors![0]).toMatchObject({ code: 'unknown_columns', params: { columns: ['colour'] } });
+    expect(run('csv', 'claim\n')!.fieldErrors![0]).toMatchObject({ code: 'empty_file' });
   });
 
   it('writes CSV that round-trips through the parser', () => {

@@ -71,6 +71,10 @@ describe('field errors in the reader\'s language', () => {
     expect(describeFieldError(field('not_a_cron', { value: 'every now and then' }), t)).toBe('“every now and then”不是有效的 cron 表达式（例如 */15 * * * * 表示每 15 分钟）');
     expect(describeFieldError(field('private_address'), translator(en))).toContain('allowPrivateNetwork');
     expect(describeFieldError(field('not_http'), t)).toBe('必须是 http:// 或 https:// 开头的网址');
+    expect(describeFieldError(field('missing_columns', { columns: ['日期', '单位', '类别', '数量'] }), t)).toBe('表头须包含：日期、单位、类别、数量');
+    expect(describeFieldError(field('unreadable_file', { format: 'xlsx' }), t)).toBe('不是 Excel（.xlsx）工作簿');
+    expect(describeFieldError(field('too_many_rows', { maximum: 5000 }), translator(en))).toBe('at most 5000 rows per import');
+    expect(describeFieldError(field('unknown_columns', { columns: ['colour'], allowed: ['claim', 'category'] }), translator(en))).toBe('unknown columns: colour (allowed: claim, category)');
     // A referent this build does not know keeps the server's words.
     expect(describeFieldError(field('unknown_reference', { what: 'planet', value: 3 }, 'unknown planet 3'), t)).toBe('unknown planet 3');
   });

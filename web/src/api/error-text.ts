@@ -82,6 +82,19 @@ export function describeFieldError(f: FieldError, t: Translate): string {
       return t('fieldErrors.notHttp');
     case 'private_address':
       return t('fieldErrors.privateAddress');
+    // A whole import file (path 'content').
+    case 'unreadable_file':
+      return t(`fieldErrors.file.unreadable.${['csv', 'xlsx', 'json'].includes(String(p.format)) ? String(p.format) : 'other'}`);
+    case 'empty_file':
+      return t('fieldErrors.file.empty');
+    case 'too_many_rows':
+      return t('fieldErrors.file.tooManyRows', { n: p.maximum });
+    case 'missing_columns':
+      return t('fieldErrors.file.missingColumns', { columns: list(p.columns) });
+    case 'unknown_columns':
+      return t('fieldErrors.file.unknownColumns', { columns: list(p.columns), allowed: list(p.allowed) });
+    case 'not_a_list':
+      return t('fieldErrors.file.notAList');
     case 'self_reference':
       return SELF_WHATS.includes(String(p.what)) ? t(`fieldErrors.self.${String(p.what)}`) : f.message;
     default:

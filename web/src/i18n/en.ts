@@ -302,6 +302,14 @@ export const en: Messages = {
     notACron: '“{value}” is not a cron expression (e.g. */15 * * * * for every 15 minutes)',
     notHttp: 'must be an http:// or https:// address',
     privateAddress: 'a loopback or private-network address; set allowPrivateNetwork on the source if this is intended',
+    file: {
+      unreadable: { csv: 'the CSV file cannot be read', xlsx: 'not an Excel (.xlsx) workbook', json: 'not valid JSON', other: 'the file cannot be read' },
+      empty: 'the file holds no data rows',
+      tooManyRows: 'at most {n} rows per import',
+      missingColumns: 'the header row must name {columns}',
+      unknownColumns: 'unknown columns: {columns} (allowed: {allowed})',
+      notAList: 'a JSON import is a list of entries',
+    },
     self: { item: 'an item cannot be a duplicate of itself', 'library-entry': 'an entry cannot be merged into itself', unit: 'a unit cannot move under itself or one of its sub-units' },
   },
   errors: {

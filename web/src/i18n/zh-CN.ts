@@ -302,6 +302,14 @@ export const zhCN = {
     notACron: '“{value}”不是有效的 cron 表达式（例如 */15 * * * * 表示每 15 分钟）',
     notHttp: '必须是 http:// 或 https:// 开头的网址',
     privateAddress: '这是本机或内网地址；如确需抓取，请在该信息源上设置 allowPrivateNetwork',
+    file: {
+      unreadable: { csv: 'CSV 文件无法读取', xlsx: '不是 Excel（.xlsx）工作簿', json: '不是有效的 JSON', other: '文件无法读取' },
+      empty: '文件中没有数据行',
+      tooManyRows: '每次最多导入 {n} 行',
+      missingColumns: '表头须包含：{columns}',
+      unknownColumns: '无法识别的列：{columns}（可用：{allowed}）',
+      notAList: 'JSON 导入应为条目列表',
+    },
     self: { item: '不能标记为自身的重复', 'library-entry': '不能合并到自身', unit: '不能移到自身或其下级单位之下' },
   },
   errors: {
