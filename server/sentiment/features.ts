@@ -1,3 +1,4 @@
+import { createBucketCounter } from '../tagging/classifier/bucket-counter';
 import { checkSpec, fmix32, FNV_OFFSET, FNV_PRIME, type FeatureSpec } from '../tagging/classifier/features';
 import { createUnitBuffer, toUnits, UNIT_SPACE } from '../tagging/classifier/units';
 import { segmentWords } from './words';
@@ -140,9 +141,7 @@ export function createSentimentFeaturiser(given: FeatureSpec & { words?: boolean
   const mask = 2 ** spec.bits - 1;
   const buf = createUnitBuffer();
   let raw = new Int32Array(1024);
-  let slots = new Int32Array(2048);
-  let buckets = new Int32Array(1024);
-  let counts = new Int32Array(1024);
+  const counter = createBucketCounter();
   return {
     spec,
     features(text, scale) {
@@ -202,37 +201,10 @@ export function createSentimentFeaturiser(given: FeatureSpec & { words?: boolean
       }
       add(fmix32(Math.imul(NEG_COUNT_SEED ^ Math.min(2, negators), FNV_PRIME)) & mask);
       add(fmix32(Math.imul(LENGTH_SEED ^ Math.min(12, Math.floor(Math.log2(n + 1))), FNV_PRIME)) & mask);
-      // Repeats counted through a small open-addressing table sized to this text (slot → entry + 1,
-      // 0 = empty; a prefix of the array when an earlier text was longer), at most half full: no sort,
-      // and it stays in the CPU cache.
-      let size = 64;
-      while (size < len * 2) size *= 2;
-      if (size > slots.length) slots = new Int32Array(size);
-      else slots.fill(0, 0, size);
-      if (buckets.length < len) {
-        buckets = new Int32Array(raw.length);
-        counts = new Int32Array(raw.length);
-      }
-      const slotMask = size - 1;
-      let distinct = 0;
-      for (let k = 0; k < len; k++) {
-        const b = raw[k]!;
-        let at = Math.imul(b, 0x9e3779b1) & slotMask;
-        for (;;) {
-          const e = slots[at]!;
-          if (e === 0) {
-            slots[at] = distinct + 1;
-            buckets[distinct] = b;
-            counts[distinct++] = 1;
-            break;
-          }
-          if (buckets[e - 1] === b) {
-            counts[e - 1]! += 1;
-            break;
-          }
-          at = (at + 1) & slotMask;
-        }
-      }
+      // Repeats counted in a table sized to this text (bucket-counter.ts): no sort.
+      counter.reset(len);
+      for (let k = 0; k < len; k++) counter.add(raw[k]!);
+      const { buckets, counts, distinct } = counter;
       const idx = buckets.slice(0, distinct);
       const val = new Float32Array(distinct);
       let norm = 0;

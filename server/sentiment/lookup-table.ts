@@ -28,12 +28,6 @@ const scaleAt = (scale: Float32Array | null, b: number): number => (scale ? scal
 export function buildSentimentTable(model: Pick<SentimentModel, 'features' | 'weights' | 'scales'>): SentimentTable {
   const K = model.weights.length;
   const dim = 2 ** model.features.bits;
-  const isShared = (b: number, ref: number): boolean => {
-    for (let c = 0; c < K; c++) {
-      if (model.weights[c]![b] !== 0 || scaleAt(model.scales[c] ?? null, b) !== scaleAt(model.scales[c] ?? null, ref)) return false;
-    }
-    return true;
-  };
   // The reference: the first bucket with all weights 0; buckets equal to it in every value share its entry.
   let ref = -1;
   for (let b = 0; b < dim && ref < 0; b++) {
@@ -41,10 +35,16 @@ export function buildSentimentTable(model: Pick<SentimentModel, 'features' | 'we
     for (let c = 0; c < K && zero; c++) zero = model.weights[c]![b] === 0;
     if (zero) ref = b;
   }
+  const scales = Array.from({ length: K }, (_, c) => model.scales[c] ?? null);
+  const refScale = scales.map((s) => (ref < 0 ? 0 : scaleAt(s, ref)));
+  const isShared = (b: number): boolean => {
+    for (let c = 0; c < K; c++) if (model.weights[c]![b] !== 0 || scaleAt(scales[c] ?? null, b) !== refScale[c]) return false;
+    return true;
+  };
   const bitmap = new Uint32Array(Math.ceil(dim / 32));
   let count = 0;
   for (let b = 0; b < dim; b++) {
-    if (ref < 0 || !isShared(b, ref)) {
+    if (ref < 0 || !isShared(b)) {
       bitmap[b >>> 5]! |= 1 << (b & 31);
       count++;
     }
@@ -56,13 +56,13 @@ export function buildSentimentTable(model: Pick<SentimentModel, 'features' | 'we
   for (let b = 0; b < dim; b++) {
     if (!(bitmap[b >>> 5]! & (1 << (b & 31)))) continue;
     for (let c = 0; c < K; c++) {
-      own[(slot * K + c) * 2] = scaleAt(model.scales[c] ?? null, b);
+      own[(slot * K + c) * 2] = scaleAt(scales[c] ?? null, b);
       own[(slot * K + c) * 2 + 1] = model.weights[c]![b]!;
     }
     slot++;
   }
   const shared = new Float32Array(2 * K);
-  if (ref >= 0) for (let c = 0; c < K; c++) shared[c * 2] = scaleAt(model.scales[c] ?? null, ref);
+  if (ref >= 0) for (let c = 0; c < K; c++) shared[c * 2] = refScale[c]!;
   return { K, bitmap, rank, own, shared };
 }
 

@@ -1,3 +1,4 @@
+import { createBucketCounter } from './bucket-counter';
 import { createUnitBuffer, toUnits, type UnitBuffer } from './units';
 
 /**
@@ -94,17 +95,11 @@ export function createFeaturiser(spec: FeatureSpec): Featuriser {
   checkSpec(spec);
   const dim = 2 ** spec.bits;
   const mask = dim - 1;
-  // Occurrences of each bucket of the current text, found through a small open-addressing table
-  // (slot → entry + 1; 0 = empty) sized to the text, not a 2^bits array: a table of a few KB stays in
-  // the CPU cache, where the 1 MB array cost a cache miss per n-gram once ingest's other work had
-  // evicted it.
-  let slots = new Int32Array(1024);
-  let counts = new Float32Array(1024);
+  const counter = createBucketCounter();
   const units = createUnitBuffer();
-  let idx = new Int32Array(1024);
   let val = new Float32Array(1024);
   let first = new Int32Array(1024);
-  const out: SparseVector = { idx, val, count: 0, first };
+  const out: SparseVector = { idx: counter.buckets, val, count: 0, first };
 
   return {
     spec,
@@ -112,41 +107,16 @@ export function createFeaturiser(spec: FeatureSpec): Featuriser {
     features(text: string, idf?: Float32Array | null, stride = 1): SparseVector {
       const n = toUnits(text.length > MAX_CLASSIFIED_CHARS ? text.slice(0, MAX_CLASSIFIED_CHARS) : text, units);
       const need = n * spec.maxN + 1;
-      if (idx.length < need) {
-        idx = new Int32Array(need * 2);
+      if (val.length < need) {
         val = new Float32Array(need * 2);
         first = new Int32Array(need * 2);
-        out.idx = idx;
         out.val = val;
         out.first = first;
       }
-      if (counts.length < need) counts = new Float32Array(need * 2);
-      // At most half full, so probes stay short; a prefix of the array when the text is shorter than
-      // an earlier one, so a short post clears a few KB, not what a long article once needed.
-      let size = 64;
-      while (size < need * 2) size *= 2;
-      if (size > slots.length) slots = new Int32Array(size);
-      else slots.fill(0, 0, size);
-      const slotMask = size - 1;
-      let touched = 0;
+      counter.reset(need);
       /** Counts one occurrence of bucket b, first seen at `at` ((unit << 3) | length, or −1). */
       const count = (b: number, at: number): void => {
-        let s = Math.imul(b, 0x9e3779b1) & slotMask;
-        for (;;) {
-          const e = slots[s]!;
-          if (e === 0) {
-            slots[s] = touched + 1;
-            first[touched] = at;
-            idx[touched] = b;
-            counts[touched++] = 1;
-            return;
-          }
-          if (idx[e - 1] === b) {
-            counts[e - 1]! += 1;
-            return;
-          }
-          s = (s + 1) & slotMask;
-        }
+        if (counter.add(b)) first[counter.distinct - 1] = at;
       };
       const u = units.units;
       const maxN = spec.maxN;
@@ -160,17 +130,19 @@ export function createFeaturiser(spec: FeatureSpec): Featuriser {
         }
       }
       count(lengthBucket(n, mask), -1);
+      const { buckets, counts, distinct } = counter;
       let norm = 0;
-      for (let k = 0; k < touched; k++) {
+      for (let k = 0; k < distinct; k++) {
         const c = counts[k]!;
         let v = c === 1 ? 1 : 1 + Math.log(c);
-        if (idf) v *= idf[idx[k]! * stride]!;
+        if (idf) v *= idf[buckets[k]! * stride]!;
         val[k] = v;
         norm += v * v;
       }
       const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-      for (let k = 0; k < touched; k++) val[k]! *= inv;
-      out.count = touched;
+      for (let k = 0; k < distinct; k++) val[k]! *= inv;
+      out.idx = buckets;
+      out.count = distinct;
       return out;
     },
   };
