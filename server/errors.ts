@@ -1,7 +1,7 @@
 import type { ZodError } from 'zod';
-import type { FieldError, FieldParam, Referent, SelfReferent } from './contracts/api';
+import type { ConflictReason, FieldError, FieldParam, Referent, SelfReferent } from './contracts/api';
 
-export type { FieldError, FieldParam, Referent };
+export type { ConflictReason, FieldError, FieldParam, Referent };
 
 /** The figures of a zod issue a reader needs (a minimum, a format, the allowed values …), by name. */
 const ISSUE_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'expected', 'format', 'values', 'keys'] as const;
@@ -51,10 +51,20 @@ export class ValidationError extends AppError {
   }
 }
 
+/** A 409; `reason` and its figures let a client say which conflict in its own words. */
 export class ConflictError extends AppError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason?: ConflictReason,
+    readonly params?: Record<string, FieldParam>,
+  ) {
     super(409, 'conflict', message);
   }
+}
+
+/** "A <what> named <name> already exists" as a 409 with its reason. */
+export function nameTaken(what: 'unit' | 'category' | 'topic' | 'user', name: string, message = `a ${what} named ${name} already exists`): ConflictError {
+  return new ConflictError(message, 'name_taken', { what, value: name });
 }
 
 export class UnauthorizedError extends AppError {

@@ -102,6 +102,36 @@ export type Referent = 'unit' | 'category' | 'topic' | 'library-entry' | 'item' 
 export type SelfReferent = 'item' | 'library-entry' | 'unit';
 export type FieldParam = z.infer<typeof FieldParamSchema>;
 
+/**
+ * Why a request conflicts with the current state: a 409's `reason`, with its figures in `params`,
+ * so the dashboard can say which conflict, in the reader's language.
+ */
+export type ConflictReason =
+  /** params: id, holder (the editor), until (ISO time the claim expires) */
+  | 'claimed'
+  /** params: id, status (the review status it has) */
+  | 'already_decided'
+  /** params: id, status (pending | running) */
+  | 'report_not_ready'
+  /** params: id, error (the server's English) */
+  | 'report_failed'
+  /** params: id — a source from the configuration file */
+  | 'file_source'
+  /** params: what (source | category), value */
+  | 'id_taken'
+  /** params: what (unit | category | topic | user), value */
+  | 'name_taken'
+  /** params: id, count */
+  | 'source_has_items'
+  /** params: id */
+  | 'source_running'
+  /** params: name, children, entries, zeroReports, targets */
+  | 'unit_in_use'
+  /** params: unitId, day */
+  | 'entries_exist'
+  /** params: id, into — a library entry merged into another */
+  | 'merged';
+
 /** RFC 9457 problem details, as every error is sent. */
 export const Problem = z.object({
   type: z.string(),
@@ -111,5 +141,13 @@ export const Problem = z.object({
   code: z.string(),
   requestId: z.string(),
   errors: z.array(FieldErrorSchema).optional(),
+  reason: z
+    .string()
+    .optional()
+    .describe(
+      'on a 409, which conflict: claimed, already_decided, report_not_ready, report_failed, file_source, id_taken, name_taken, ' +
+        'source_has_items, source_running, unit_in_use, entries_exist, merged',
+    ),
+  params: z.record(z.string(), FieldParamSchema).optional().describe("the reason's figures (ids, names, times, counts)"),
 });
 export type Problem = z.infer<typeof Problem>;

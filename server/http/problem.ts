@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { AppError, fieldErrorOf, TooManyRequestsError, ValidationError, type FieldError } from '../errors';
+import { AppError, ConflictError, fieldErrorOf, TooManyRequestsError, ValidationError, type FieldError } from '../errors';
 
 export interface ProblemLogger {
   error(obj: object, msg: string): void;
@@ -44,6 +44,7 @@ export function problemResponse(
   detail: string,
   errors?: FieldError[],
   extraHeaders: Record<string, string> = {},
+  extraBody: Record<string, unknown> = {},
 ): Response {
   const body = {
     type: `about:blank`,
@@ -53,6 +54,7 @@ export function problemResponse(
     code,
     requestId: (c.get('requestId') as string | undefined) ?? '',
     ...(errors?.length ? { errors } : {}),
+    ...extraBody,
   };
   return new Response(JSON.stringify(body), {
     status,
@@ -77,6 +79,9 @@ export function createErrorHandler(log: ProblemLogger) {
   return (err: Error, c: Context): Response => {
     if (err instanceof TooManyRequestsError) {
       return problemResponse(c, err.status, err.code, err.message, undefined, { 'retry-after': String(err.retryAfterSeconds) });
+    }
+    if (err instanceof ConflictError && err.reason) {
+      return problemResponse(c, err.status, err.code, err.message, undefined, {}, { reason: err.reason, ...(err.params ? { params: err.params } : {}) });
     }
     if (err instanceof AppError) return problemResponse(c, err.status, err.code, err.message, err.fieldErrors);
     if (err instanceof HTTPException) {

@@ -154,7 +154,7 @@ export function sourcesRoutes(service: SourcesService, sources: SourcesRepo, cra
     .openapi(replaceRoute, async (c) => c.json(service.replace(c.req.valid('param').id, await knownFieldsOnly(c, c.req.valid('json'))), 200))
     .openapi(deleteRoute, (c) => {
       const { id } = c.req.valid('param');
-      if (crawl?.isRunning(id)) throw new ConflictError(`source ${id} is being crawled: wait for the run to end`);
+      if (crawl?.isRunning(id)) throw new ConflictError(`source ${id} is being crawled: wait for the run to end`, 'source_running', { id });
       service.remove(id);
       return c.body(null, 204);
     })

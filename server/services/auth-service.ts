@@ -1,7 +1,7 @@
 import type {
   LoginBody, Me, PasswordChange, Role, SessionInfo, TokenCreate, TokenCreated, TokenInfo, User, UserCreate, UserPatch,
 } from '../contracts/auth';
-import { AppError, ConflictError, NotFoundError, TooManyRequestsError, UnauthorizedError, fieldFailures } from '../errors';
+import { AppError, NotFoundError, TooManyRequestsError, UnauthorizedError, fieldFailures, nameTaken } from '../errors';
 import { actionsOf, type Identity } from '../auth/permissions';
 import type { PasswordHasher } from '../auth/passwords';
 import { digest, randomSecret, safeEqual } from '../auth/secrets';
@@ -101,7 +101,7 @@ export function createAuthService(deps: {
   }
 
   async function createUser(b: UserCreate & { demo?: boolean; mustChange?: boolean }, actor: string): Promise<User> {
-    if (repo.userByName(b.username)) throw new ConflictError(`a user named ${b.username} already exists`);
+    if (repo.userByName(b.username)) throw nameTaken('user', b.username);
     const unitId = checkUnit(b.role, b.unitId);
     const at = now().toISOString();
     const id = repo.insertUser(

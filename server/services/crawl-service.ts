@@ -65,7 +65,7 @@ export function createCrawlService(deps: {
   function crawlNow(sourceId: string): Promise<{ runId: number; done: Promise<unknown> }> {
     const source = deps.configured().find((s) => s.id === sourceId);
     if (!source) throw new NotFoundError('source', sourceId);
-    if (running.has(sourceId)) throw new ConflictError(`source ${sourceId} is being crawled already`);
+    if (running.has(sourceId)) throw new ConflictError(`source ${sourceId} is being crawled already`, 'source_running', { id: sourceId });
     return new Promise((resolve, reject) => {
       let started = false;
       const tracking: CrawlSink = {

@@ -3,7 +3,7 @@ import type {
   LedgerImportResult, LedgerTarget, LedgerTotals, LedgerUnit, MissingReports, TargetInput, TargetPatch, TotalsQuery, UnitCreate,
   UnitPatch, ZeroReport, ZeroReportInput,
 } from '../contracts/ledger';
-import { ConflictError, NotFoundError, ValidationError, fieldFailures } from '../errors';
+import { ConflictError, NotFoundError, ValidationError, fieldFailures, nameTaken } from '../errors';
 import { isDayString, shanghaiDay } from '../lib/time';
 import type { EntryWrite, LedgerRepo, TargetWrite } from '../repositories/ledger-repo';
 import { automaticFigure } from './ledger-automatic';
@@ -108,7 +108,7 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
       return ledger.listUnits();
     },
     createUnit(b: UnitCreate): LedgerUnit {
-      if (ledger.unitIdByName(b.name) !== null) throw new ConflictError(`a unit named ${b.name} already exists`);
+      if (ledger.unitIdByName(b.name) !== null) throw nameTaken('unit', b.name);
       if (b.parentId != null && !ledger.getUnit(b.parentId)) throw fieldFailures.unknown('parentId', 'unit', b.parentId);
       const at = now().toISOString();
       const id = ledger.transaction(() => {
@@ -123,7 +123,7 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
       const before = unitOrThrow(id);
       const next = { name: p.name ?? before.name, kind: p.kind ?? before.kind, parentId: p.parentId === undefined ? before.parentId : p.parentId, sortOrder: p.sortOrder ?? before.sortOrder };
       const clash = ledger.unitIdByName(next.name);
-      if (clash !== null && clash !== id) throw new ConflictError(`a unit named ${next.name} already exists`);
+      if (clash !== null && clash !== id) throw nameTaken('unit', next.name);
       if (next.parentId !== null) {
         if (!ledger.getUnit(next.parentId)) throw fieldFailures.unknown('parentId', 'unit', next.parentId);
         if (ledger.subtreeIds(id).includes(next.parentId)) throw fieldFailures.selfReference('parentId', 'unit');
@@ -140,7 +140,7 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
       const before = unitOrThrow(id);
       const use = ledger.unitUsage(id);
       const why = Object.entries(use).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-      if (why.length) throw new ConflictError(`unit ${before.name} is in use (${why.join(', ')}); rename or move it instead`);
+      if (why.length) throw new ConflictError(`unit ${before.name} is in use (${why.join(', ')}); rename or move it instead`, 'unit_in_use', { name: before.name, ...use });
       const at = now().toISOString();
       ledger.transaction(() => {
         ledger.deleteUnit(id);
@@ -153,8 +153,8 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
     },
     createCategory(b: CategoryCreate): LedgerCategory {
       const all = ledger.listCategories();
-      if (all.some((c) => c.key === b.key)) throw new ConflictError(`category ${b.key} already exists`);
-      if (all.some((c) => c.name === b.name)) throw new ConflictError(`a category named ${b.name} already exists`);
+      if (all.some((c) => c.key === b.key)) throw new ConflictError(`category ${b.key} already exists`, 'id_taken', { what: 'category', value: b.key });
+      if (all.some((c) => c.name === b.name)) throw nameTaken('category', b.name);
       const at = now().toISOString();
       ledger.transaction(() => {
         ledger.createCategory(b, at);
@@ -224,7 +224,7 @@ export function createLedgerService(deps: { ledger: LedgerRepo; now?: () => Date
       unitOrThrow(b.unitId);
       const existing = ledger.getZeroReport(b.unitId, day);
       if (existing) return existing;
-      if (ledger.hasEntries(b.unitId, day)) throw new ConflictError(`unit ${b.unitId} already has entries for ${day}`);
+      if (ledger.hasEntries(b.unitId, day)) throw new ConflictError(`unit ${b.unitId} already has entries for ${day}`, 'entries_exist', { unitId: b.unitId, day });
       const at = now().toISOString();
       ledger.transaction(() => {
         ledger.insertZeroReport(b.unitId, day, b.actor, at);

@@ -136,7 +136,9 @@ export function createLibraryService(deps: {
 
     update(id: number, patch: LibraryPatch): LibraryEntry {
       const before = mustGet(id);
-      if (before.merged_into !== null) throw new ConflictError(`library entry ${id} was merged into ${before.merged_into}; edit that one`);
+      if (before.merged_into !== null) {
+        throw new ConflictError(`library entry ${id} was merged into ${before.merged_into}; edit that one`, 'merged', { id, into: before.merged_into });
+      }
       const at = now().toISOString();
       const fields: Parameters<LibraryRepo['update']>[1] = {};
       if (patch.claim !== undefined) fields.claim = patch.claim;
@@ -161,8 +163,10 @@ export function createLibraryService(deps: {
       if (id === body.into) throw fieldFailures.selfReference('into', 'library-entry');
       const from = mustGet(id);
       const into = mustGet(body.into);
-      if (from.merged_into !== null) throw new ConflictError(`library entry ${id} is already merged into ${from.merged_into}`);
-      if (into.merged_into !== null) throw new ConflictError(`library entry ${body.into} is itself merged into ${into.merged_into}`);
+      if (from.merged_into !== null) throw new ConflictError(`library entry ${id} is already merged into ${from.merged_into}`, 'merged', { id, into: from.merged_into });
+      if (into.merged_into !== null) {
+        throw new ConflictError(`library entry ${body.into} is itself merged into ${into.merged_into}`, 'merged', { id: body.into, into: into.merged_into });
+      }
       const at = now().toISOString();
       library.transaction(() => {
         library.merge(id, body.into, at);

@@ -131,7 +131,9 @@ export function createReportsService(deps: {
     file(id: number, format: ReportFormat): { bytes: Buffer; name: string } {
       const r = stored(id);
       if (r.status !== 'done' || !r.fileName) {
-        throw new ConflictError(`report ${id} is ${r.status}: ${r.status === 'failed' ? r.error : 'not ready yet'}`);
+        throw r.status === 'failed'
+          ? new ConflictError(`report ${id} is failed: ${r.error}`, 'report_failed', { id, error: r.error ?? '' })
+          : new ConflictError(`report ${id} is ${r.status}: not ready yet`, 'report_not_ready', { id, status: r.status });
       }
       const bytes = files.read(r.fileName, format);
       if (!bytes) throw new NotFoundError('report file', `${id}.${format}`);

@@ -68,7 +68,7 @@ export function createReviewService(deps: {
     const holder = activeClaim(deps.reviews.getRow(id), nowIso);
     if (holder && holder !== editor) {
       const until = deps.reviews.getRow(id)!.claim_expires_at!;
-      throw new ConflictError(`item ${id} is being reviewed by ${holder} until ${until}`);
+      throw new ConflictError(`item ${id} is being reviewed by ${holder} until ${until}`, 'claimed', { id, holder, until });
     }
   }
 
@@ -108,7 +108,7 @@ export function createReviewService(deps: {
       refuseIfClaimedByOther(id, body.editor, nowIso);
       const row = deps.reviews.getRow(id);
       if (row && row.status !== 'new' && row.status !== 'needs-verification') {
-        throw new ConflictError(`item ${id} is already decided (${row.status}); change the verdict instead`);
+        throw new ConflictError(`item ${id} is already decided (${row.status}); change the verdict instead`, 'already_decided', { id, status: row.status });
       }
       deps.reviews.setClaim(id, body.editor, new Date(at.getTime() + claimMs).toISOString(), nowIso);
       changed([id]);

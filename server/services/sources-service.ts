@@ -63,7 +63,7 @@ export function createSourcesService(deps: { sources: SourcesRepo; events?: Even
   function dashboardRecord(id: string) {
     const rec = deps.sources.getSourceRecord(id);
     if (!rec || rec.type === 'manual') throw new NotFoundError('source', id);
-    if (rec.origin !== 'dashboard') throw new ConflictError(FILE_SOURCE_MESSAGE(id));
+    if (rec.origin !== 'dashboard') throw new ConflictError(FILE_SOURCE_MESSAGE(id), 'file_source', { id });
     return rec;
   }
 
@@ -92,7 +92,10 @@ export function createSourcesService(deps: { sources: SourcesRepo; events?: Even
     create(config: SourceConfig): SourceView {
       refuseIssues(sourceConfigIssues(config));
       if (deps.sources.getSourceRecord(config.id)) {
-        throw new ConflictError(`a source with id ${config.id} exists already (ids are kept for ever: choose another)`);
+        throw new ConflictError(`a source with id ${config.id} exists already (ids are kept for ever: choose another)`, 'id_taken', {
+          what: 'source',
+          value: config.id,
+        });
       }
       deps.sources.saveDashboardSource(config, now().toISOString());
       changed(config.id);
@@ -111,7 +114,10 @@ export function createSourcesService(deps: { sources: SourcesRepo; events?: Even
     remove(id: string): void {
       const rec = dashboardRecord(id);
       if (rec.itemCount > 0) {
-        throw new ConflictError(`source ${id} has ${rec.itemCount} items, which keep naming it: pause it instead of deleting it`);
+        throw new ConflictError(`source ${id} has ${rec.itemCount} items, which keep naming it: pause it instead of deleting it`, 'source_has_items', {
+          id,
+          count: rec.itemCount,
+        });
       }
       if (!deps.sources.deleteDashboardSource(id)) throw new ConflictError(`source ${id} could not be deleted`);
       changed(id);

@@ -1,6 +1,6 @@
 import type { ItemKind } from '../contracts/item';
 import type { Topic, TopicInput } from '../contracts/topic';
-import { ConflictError, NotFoundError } from '../errors';
+import { NotFoundError, nameTaken } from '../errors';
 import { compileTopics, type TopicMatcher } from '../nlp/topic-matcher';
 import type { TopicsRepo } from '../repositories/topics-repo';
 import { MAX_ANALYSED_BODY_CHARS } from '../tagging/tagger';
@@ -83,7 +83,7 @@ export function createTopicsService(deps: {
 
   function checkName(name: string, self: number | null): void {
     const holder = deps.topics.idByName(name);
-    if (holder !== null && holder !== self) throw new ConflictError(`a topic named "${name}" already exists (#${holder})`);
+    if (holder !== null && holder !== self) throw nameTaken('topic', name, `a topic named "${name}" already exists (#${holder})`);
   }
 
   const step: TopicStep = {

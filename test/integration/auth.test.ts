@@ -31,6 +31,9 @@ async function createUser(body: Json) {
 beforeAll(async () => {
   t = createDbApp({ sources: [rssSource('forum')], tagger: { tag: () => ({ tags: [], score: 0, reasons: [] }) }, now: () => new Date(now) });
   expect((await createUser({ username: 'wang', displayName: '王编辑', role: 'editor', password: 'correct-horse-1' })).status).toBe(201);
+  const again = await createUser({ username: 'wang', displayName: '另一个王', role: 'analyst', password: 'another-horse-2' });
+  expect(again.status).toBe(409);
+  expect(again.body).toMatchObject({ reason: 'name_taken', params: { what: 'user', value: 'wang' } });
 });
 afterAll(() => t.db.close());
 

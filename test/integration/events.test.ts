@@ -47,7 +47,7 @@ describe('live events', () => {
     expect((await t.app.request('/api/sources/forum/crawl', { method: 'POST' })).status).toBe(202);
     const again = await t.app.request('/api/sources/forum/crawl', { method: 'POST' });
     expect(again.status).toBe(409);
-    expect(((await again.json()) as { code: string }).code).toBe('conflict');
+    expect(await again.json()).toMatchObject({ code: 'conflict', reason: 'source_running', params: { id: 'forum' } });
     expect((await t.app.request('/api/sources/nope/crawl', { method: 'POST' })).status).toBe(404);
     release();
     await t.crawl.waitIdle();

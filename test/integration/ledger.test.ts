@@ -56,11 +56,15 @@ describe('units', () => {
     expect(body.units.map((u: Json) => [u.name, u.depth])).toEqual([['城关镇', 0], ['东街社区', 1], ['西街社区', 1], ['区卫健局', 0]]);
   });
   it('refuses a duplicate name, a move under its own sub-unit, and deleting a unit in use', async () => {
-    expect((await post('/ledger/units', { name: '城关镇', kind: 'street', actor: 'a' })).status).toBe(409);
+    const dup = await post('/ledger/units', { name: '城关镇', kind: 'street', actor: 'a' });
+    expect(dup.status).toBe(409);
+    expect(dup.body).toMatchObject({ code: 'conflict', reason: 'name_taken', params: { what: 'unit', value: '城关镇' } });
     const cycle = await call('PATCH', `/ledger/units/${unit.城关镇}`, { parentId: unit.东街社区, actor: 'a' });
     expect(cycle.status).toBe(422);
     expect(cycle.body.errors[0]).toMatchObject({ path: 'parentId', code: 'self_reference', params: { what: 'unit' } });
-    expect((await call('DELETE', `/ledger/units/${unit.城关镇}?actor=a`)).status).toBe(409);
+    const inUse = await call('DELETE', `/ledger/units/${unit.城关镇}?actor=a`);
+    expect(inUse.status).toBe(409);
+    expect(inUse.body).toMatchObject({ reason: 'unit_in_use', params: { name: '城关镇', children: 2, entries: 0, zeroReports: 0, targets: 0 } });
   });
   it('renames, moves and deletes an unused unit', async () => {
     const made = await post('/ledger/units', { name: '临时组', kind: 'department', actor: 'a' });
@@ -78,7 +82,11 @@ describe('categories', () => {
     expect(body.categories.find((c: Json) => c.key === 'vehicles')).toMatchObject({ name: '宣传车', measure: '台次', automatic: false });
     expect(body.categories.find((c: Json) => c.key === 'rebuttals').automatic).toBe(true);
     expect((await post('/ledger/categories', { key: 'exhibitions', name: '展板', measure: '块', actor: 'a' })).status).toBe(201);
-    expect((await post('/ledger/categories', { key: 'exhibits', name: '展板', measure: '块', actor: 'a' })).status).toBe(409);
+    const sameName = await post('/ledger/categories', { key: 'exhibits', name: '展板', measure: '块', actor: 'a' });
+    expect(sameName.status).toBe(409);
+    expect(sameName.body).toMatchObject({ reason: 'name_taken', params: { what: 'category', value: '展板' } });
+    const sameKey = await post('/ledger/categories', { key: 'exhibitions', name: '展览', measure: '块', actor: 'a' });
+    expect(sameKey.body).toMatchObject({ reason: 'id_taken', params: { what: 'category', value: 'exhibitions' } });
   });
 });
 
@@ -178,7 +186,9 @@ describe('totals, zero reports and targets', () => {
     expect(zero.status).toBe(201);
     expect(zero.body).toMatchObject({ unitId: unit.西街社区, day: TODAY, reportedBy: '赵六' });
     expect((await post('/ledger/zero-reports', { unitId: unit.西街社区, actor: '赵六' })).body.reportedAt).toBe(zero.body.reportedAt);
-    expect((await post('/ledger/zero-reports', { unitId: unit.东街社区, actor: 'x' })).status).toBe(409);
+    const hasEntries = await post('/ledger/zero-reports', { unitId: unit.东街社区, actor: 'x' });
+    expect(hasEntries.status).toBe(409);
+    expect(hasEntries.body).toMatchObject({ reason: 'entries_exist', params: { unitId: unit.东街社区, day: TODAY } });
     const after = (await call('GET', '/ledger/missing-reports')).body;
     expect(after.units.map((u: Json) => u.name)).toEqual(['城关镇', '区卫健局']);
     expect((await call('GET', '/ledger/missing-reports?day=2026-11-11')).body.units.map((u: Json) => u.name)).toEqual(['东街社区', '区卫健局']);

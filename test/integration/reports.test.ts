@@ -191,6 +191,7 @@ describe('requests', () => {
     expect(queued.body.status).toBe('queued');
     const early = await json('GET', `/api/reports/${queued.body.id}/docx`);
     expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ reason: 'report_not_ready', params: { id: queued.body.id, status: 'queued' } });
     await t.services.reports.waitIdle();
     expect((await call('GET', `/api/reports/${queued.body.id}/docx`)).status).toBe(200);
     expect((await json('GET', '/api/reports/99999')).status).toBe(404);

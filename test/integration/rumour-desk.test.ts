@@ -86,8 +86,10 @@ describe('claims', () => {
     const b = await post(`/api/review/items/${id}/claim`, { editor: '李编辑' });
     expect(b.status).toBe(409);
     expect(b.body.detail).toContain('张编辑');
+    expect(b.body).toMatchObject({ reason: 'claimed', params: { id, holder: '张编辑', until: a.body.claim.expiresAt } });
     const v = await post(`/api/review/items/${id}/verdict`, { verdict: 'not-rumor', reviewer: '李编辑' });
     expect(v.status).toBe(409);
+    expect(v.body.reason).toBe('claimed');
 
     clock += 16 * 60_000; // the claim lapsed
     expect((await get(`/api/items/${id}`)).body.status).toBe('new');
@@ -151,6 +153,9 @@ describe('verdicts', () => {
     expect(bulk.status).toBe(200);
     expect(bulk.body.updated).toEqual([original]);
     expect(bulk.body.skipped).toEqual([{ id: copy, reason: 'claimed' }]);
+    const decided = await post(`/api/review/items/${original}/claim`, { editor: '王编辑' });
+    expect(decided.status).toBe(409);
+    expect(decided.body).toMatchObject({ reason: 'already_decided', params: { id: original, status: 'confirmed-rumor' } });
     const h = await get(`/api/review/items/${original}/history`);
     expect(h.body.at(-1).action).toBe('cluster-verdict');
     await post(`/api/review/items/${copy}/release`, { editor: '李编辑' });
@@ -283,6 +288,7 @@ describe('the known-rumour library', () => {
     expect(merged.status).toBe(200);
     const again = await post(`/api/library/${dup.body.id}/merge`, { into: libraryId, actor: '张编辑' });
     expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ reason: 'merged', params: { id: dup.body.id, into: libraryId } });
     expect((await get('/api/library')).body.entries.map((e: Json) => e.id)).not.toContain(dup.body.id);
     const h = (await get(`/api/library/${dup.body.id}/history`)).body;
     expect(h.map((e: Json) => e.action)).toEqual(['create', 'merge']);

@@ -82,8 +82,10 @@ describe('sources added from the dashboard', () => {
   });
 
   it('refuses an id that is taken, by a dashboard or a file source', async () => {
-    expect((await call('POST', '/api/sources', newSource('dash-a'))).status).toBe(409);
-    expect((await call('POST', '/api/sources', newSource('file-src'))).status).toBe(409);
+    const dash = await call('POST', '/api/sources', newSource('dash-a'));
+    expect(dash.status).toBe(409);
+    expect(dash.body).toMatchObject({ reason: 'id_taken', params: { what: 'source', value: 'dash-a' } });
+    expect((await call('POST', '/api/sources', newSource('file-src'))).body).toMatchObject({ status: 409, reason: 'id_taken' });
   });
 
   it('replaces a dashboard source\'s config; the id cannot change', async () => {
@@ -104,6 +106,7 @@ describe('sources added from the dashboard', () => {
     const del = await call('DELETE', '/api/sources/file-src');
     expect(del.status).toBe(409);
     expect(del.body.detail).toContain('SOURCES_FILE');
+    expect(del.body).toMatchObject({ reason: 'file_source', params: { id: 'file-src' } });
     const paused = await call('PATCH', '/api/sources/file-src', { paused: true });
     expect(paused.status).toBe(200);
     expect(paused.body).toMatchObject({ paused: true, origin: 'file' });
@@ -115,6 +118,7 @@ describe('sources added from the dashboard', () => {
     const refused = await call('DELETE', '/api/sources/dash-items');
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('pause');
+    expect(refused.body).toMatchObject({ reason: 'source_has_items', params: { id: 'dash-items', count: 1 } });
 
     const ok = await call('DELETE', '/api/sources/dash-a');
     expect(ok.status).toBe(204);

@@ -77,6 +77,7 @@ describe('monitoring topics', () => {
     expect(emptyAlt.body.errors[0].path).toBe('topic.includeAny.0');
     const dup = await call('POST', '/api/topics', { actor: 'x', topic: { name: '地铁停运', includeAny: ['公交'] } });
     expect(dup.status).toBe(409);
+    expect(dup.body).toMatchObject({ reason: 'name_taken', params: { what: 'topic', value: '地铁停运' } });
     expect((await call('GET', '/api/topics')).body.topics).toHaveLength(1);
   });
 

@@ -38,6 +38,18 @@ describe('the API client', () => {
     ]);
   });
 
+  it("keeps a conflict's reason and figures", async () => {
+    vi.stubGlobal('fetch', async () =>
+      new Response(
+        JSON.stringify({ status: 409, code: 'conflict', detail: 'item 7 is being reviewed by 张编辑', reason: 'claimed', params: { id: 7, holder: '张编辑', odd: { x: 1 } } }),
+        { status: 409, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    );
+    const err = (await apiRequest('/api/x').catch((e: unknown) => e)) as ApiError;
+    expect(err).toMatchObject({ status: 409, code: 'conflict', conflict: { reason: 'claimed', params: { id: 7, holder: '张编辑' } } });
+    expect(err.conflict?.params).not.toHaveProperty('odd');
+  });
+
   it('reports an unreachable server as network_error', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');

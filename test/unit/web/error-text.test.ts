@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../web/src/api/client';
-import { KNOWN_ERROR_CODES, describeError, describeFieldError } from '../../../web/src/api/error-text';
+import { KNOWN_ERROR_CODES, describeConflict, describeError, describeFieldError } from '../../../web/src/api/error-text';
 import { zhCN } from '../../../web/src/i18n/zh-CN';
 import { en } from '../../../web/src/i18n/en';
 
@@ -92,5 +92,50 @@ describe('field errors in the reader\'s language', () => {
     expect(describeError(v, t)).toBe(`${zhCN.errors.validation_failed}（reviewer: 必填）`);
     expect(describeError(v, translator(en))).toBe(`${en.errors.validation_failed}（reviewer: required）`);
     expect(describeFieldError(field('invalid_value', { values: ['new', 'decided'] }), translator(en))).toBe('must be one of: new, decided');
+  });
+});
+
+describe('conflicts (409) by their reason', () => {
+  const te = translator(en);
+  const conflict = (reason: string, params: Record<string, string | number> = {}) => new ApiError(409, 'conflict', 'English detail', [], null, null, { reason, params });
+
+  it('says who holds a claimed item and until when, in Beijing time', () => {
+    const err = conflict('claimed', { id: 7, holder: '张编辑', until: '2026-11-29T06:15:00.000Z' });
+    expect(describeError(err, t)).toBe('该条信息正由 张编辑 处理（认领至 2026-11-29 14:15），请稍后再试或先处理其他条目');
+    expect(describeError(err, te)).toBe('张编辑 is working on this item (claimed until 2026-11-29 14:15); try again later or take another item');
+  });
+
+  it('names the verdict an item already has, and the state of a report, in the reader\'s words', () => {
+    expect(describeError(conflict('already_decided', { id: 7, status: 'confirmed-rumor' }), t)).toContain('已研判为“确认谣言”');
+    expect(describeError(conflict('already_decided', { id: 7, status: 'not-rumor' }), te)).toContain('"Not a rumour"');
+    expect(describeError(conflict('report_not_ready', { id: 3, status: 'running' }), t)).toBe('报告还在生成（生成中），完成后即可下载');
+  });
+
+  it('says what kind of thing has the taken name or id', () => {
+    expect(describeError(conflict('name_taken', { what: 'unit', value: '城关镇' }), t)).toBe('已有名为“城关镇”的单位');
+    expect(describeError(conflict('name_taken', { what: 'topic', value: '地铁' }), te)).toBe('A topic named "地铁" already exists');
+    expect(describeError(conflict('id_taken', { what: 'source', value: 'gov' }), t)).toBe('信息源标识“gov”已被使用（标识不可重复使用），请换一个');
+  });
+
+  it('lists only what keeps a unit in use', () => {
+    const err = conflict('unit_in_use', { name: '城关镇', children: 2, entries: 0, zeroReports: 3, targets: 0 });
+    expect(describeError(err, t)).toBe('单位“城关镇”仍被使用（2 个下级单位、3 次零报告），不能删除，可改名或移动');
+    expect(describeError(err, te)).toBe('Unit "城关镇" is in use (2 sub-units, 3 zero reports) and cannot be deleted; rename or move it instead');
+  });
+
+  it('words every reason the server sends in both languages', () => {
+    const reasons = ['claimed', 'already_decided', 'report_not_ready', 'report_failed', 'file_source', 'id_taken', 'name_taken', 'source_has_items', 'source_running', 'unit_in_use', 'entries_exist', 'merged'];
+    for (const reason of reasons) {
+      for (const tr of [t, te]) {
+        const text = describeConflict({ reason, params: { id: 1, into: 2, what: 'unit', value: 'v', status: 'queued', name: 'n', day: '2026-11-28', count: 4, holder: 'h', until: '2026-11-28T00:00:00Z', error: 'e', unitId: 1 } }, tr);
+        expect(text, reason).toBeTruthy();
+        expect(text, reason).not.toMatch(/\{\w+\}|undefined/);
+      }
+    }
+  });
+
+  it('falls back to the generic conflict text for a reason it does not know, or none', () => {
+    expect(describeError(conflict('something_new'), t)).toBe(zhCN.errors.conflict);
+    expect(describeError(new ApiError(409, 'conflict', 'x'), t)).toBe(zhCN.errors.conflict);
   });
 });

@@ -112,6 +112,18 @@ describe('source form', () => {
     expect(w.emitted('saved')).toBeUndefined();
   });
 
+  it('puts a taken id under the id field, in the reader\'s language', async () => {
+    api.createSource.mockRejectedValue(
+      new ApiError(409, 'conflict', 'a source with id gov exists already', [], null, null, { reason: 'id_taken', params: { what: 'source', value: 'gov' } }),
+    );
+    const w = mountForm();
+    await w.get('[data-testid="source-form"]').trigger('submit');
+    await errorShown();
+    expect(w.text()).toContain('信息源标识“gov”已被使用');
+    expect(w.text()).not.toContain('exists already');
+    expect(w.emitted('saved')).toBeUndefined();
+  });
+
   it('edits a dashboard source: the id is fixed, the whole config is sent with PUT', async () => {
     api.replaceSource.mockResolvedValue({ id: 'town-news' });
     const w = mountForm(htmlConfig);

@@ -30,13 +30,23 @@ export class ApiError extends Error {
     readonly requestId: string | null = null,
     /** Seconds to wait before trying again (Retry-After on a 429), when the server said. */
     readonly retryAfter: number | null = null,
+    /** On a 409: which conflict (server ConflictReason) and its figures, when the server said. */
+    readonly conflict: ConflictDetail | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
+/** A 409's reason and figures (server/contracts/api.ts ConflictReason). */
+export interface ConflictDetail {
+  reason: string;
+  params: Record<string, FieldParam>;
+}
+
 interface ProblemBody {
+  reason?: unknown;
+  params?: unknown;
   status?: unknown;
   code?: unknown;
   detail?: unknown;
@@ -78,6 +88,7 @@ export async function toApiError(res: Response): Promise<ApiError> {
         fieldErrorsOf(body.errors),
         str(body.requestId) ?? requestIdHeader,
         retryAfter,
+        str(body.reason) ? { reason: str(body.reason)!, params: paramsOf(body.params) ?? {} } : null,
       );
     } catch {
       // a broken JSON body: fall through to a generic error

@@ -1,5 +1,8 @@
-import type { Referent, SelfReferent } from '../../../server/contracts/api';
-import { ApiError, type FieldError } from './client';
+import type { ConflictReason, Referent, SelfReferent } from '../../../server/contracts/api';
+import type { ReportStatus } from '../../../server/contracts/report';
+import type { ReviewStatus } from '../../../server/contracts/item';
+import { formatDateTime } from '../format';
+import { ApiError, type ConflictDetail, type FieldError } from './client';
 
 /** Codes with their own wording in the UI (i18n keys errors.<code>); any other code shows the server's detail. */
 export const KNOWN_ERROR_CODES = [
@@ -102,12 +105,52 @@ export function describeFieldError(f: FieldError, t: Translate): string {
   }
 }
 
+/** i18n key under conflicts.* per reason; a reason not listed here falls back to the generic text. */
+const CONFLICT_KEYS: Record<ConflictReason, string> = {
+  claimed: 'claimed',
+  already_decided: 'alreadyDecided',
+  report_not_ready: 'reportNotReady',
+  report_failed: 'reportFailed',
+  file_source: 'fileSource',
+  id_taken: 'idTaken',
+  name_taken: 'nameTaken',
+  source_has_items: 'sourceHasItems',
+  source_running: 'sourceRunning',
+  unit_in_use: 'unitInUse',
+  entries_exist: 'entriesExist',
+  merged: 'merged',
+};
+const REVIEW_STATUSES: readonly string[] = ['new', 'in-progress', 'confirmed-rumor', 'not-rumor', 'needs-verification', 'duplicate'] satisfies ReviewStatus[];
+const REPORT_STATUSES: readonly string[] = ['queued', 'running', 'done', 'failed'] satisfies ReportStatus[];
+const CONFLICT_WHATS: readonly string[] = ['source', 'category', 'unit', 'topic', 'user'];
+const UNIT_USES = ['children', 'entries', 'zeroReports', 'targets'] as const;
+
+/** A 409 in the UI's language from its reason and figures; null when the reason is not one we word. */
+export function describeConflict(c: ConflictDetail, t: Translate): string | null {
+  const key = (CONFLICT_KEYS as Record<string, string | undefined>)[c.reason];
+  if (!key) return null;
+  const p = c.params;
+  const named: Record<string, unknown> = { ...p };
+  if (typeof p.until === 'string') named.until = formatDateTime(p.until);
+  if (c.reason === 'already_decided') named.status = REVIEW_STATUSES.includes(String(p.status)) ? t(`review.statuses.${String(p.status)}`) : p.status;
+  if (c.reason === 'report_not_ready') named.status = REPORT_STATUSES.includes(String(p.status)) ? t(`reports.statuses.${String(p.status)}`) : p.status;
+  if (typeof p.what === 'string') named.what = CONFLICT_WHATS.includes(p.what) ? t(`conflicts.what.${p.what}`) : p.what;
+  if (c.reason === 'unit_in_use') {
+    named.uses = UNIT_USES.filter((u) => typeof p[u] === 'number' && (p[u] as number) > 0)
+      .map((u) => t(`conflicts.unitUses.${u}`, { n: p[u] }))
+      .join(t('fieldErrors.listSeparator'));
+  }
+  return t(`conflicts.${key}`, named);
+}
+
 /**
  * What to tell the user about a failure. Branches on the stable code, never on message text; field
  * errors from a 4xx are listed because they say what to correct.
  */
 export function describeError(err: unknown, t: Translate): string {
   if (err instanceof ApiError) {
+    const conflict = err.code === 'conflict' && err.conflict ? describeConflict(err.conflict, t) : null;
+    if (conflict) return conflict;
     const base = isKnownErrorCode(err.code) ? t(`errors.${err.code}`) : err.message || t('errors.unknown');
     const fields = err.fieldErrors
       .map((f) => {

@@ -275,7 +275,6 @@ export const zhCN = {
       deleted: '已删除信息源',
       confirmDelete: '删除信息源“{name}”？此操作不能撤销。',
       confirmTitle: '确认删除',
-      deleteRefused: '无法删除',
     },
   },
   fieldErrors: {
@@ -325,6 +324,23 @@ export const zhCN = {
     too_many_attempts: '尝试次数过多，请稍后再试',
     internal_error: '服务器内部错误',
     unknown: '发生未知错误',
+  },
+  /** A 409 by its reason (server/contracts/api.ts ConflictReason). */
+  conflicts: {
+    claimed: '该条信息正由 {holder} 处理（认领至 {until}），请稍后再试或先处理其他条目',
+    alreadyDecided: '该条信息已研判为“{status}”；如需改判，请直接修改研判结论',
+    reportNotReady: '报告还在生成（{status}），完成后即可下载',
+    reportFailed: '报告生成失败：{error}',
+    fileSource: '信息源 {id} 来自配置文件，请在配置文件中修改；在看板上只能暂停',
+    idTaken: '{what}标识“{value}”已被使用（标识不可重复使用），请换一个',
+    nameTaken: '已有名为“{value}”的{what}',
+    sourceHasItems: '信息源 {id} 已有 {count} 条信息，不能删除，可改为暂停',
+    sourceRunning: '信息源 {id} 正在采集，请等本轮结束',
+    unitInUse: '单位“{name}”仍被使用（{uses}），不能删除，可改名或移动',
+    unitUses: { children: '{n} 个下级单位', entries: '{n} 条台账记录', zeroReports: '{n} 次零报告', targets: '{n} 项目标' },
+    entriesExist: '该单位 {day} 已有台账记录，无需报零',
+    merged: '谣言库条目 #{id} 已合并到 #{into}，请在 #{into} 上操作',
+    what: { source: '信息源', category: '类别', unit: '单位', topic: '专题', user: '用户' },
   },
 };
 
