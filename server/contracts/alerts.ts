@@ -64,6 +64,38 @@ export type AlertRule = z.infer<typeof AlertRule>;
 export const AlertKind = z.enum([...AlertRuleKind.options, 'escalation']);
 export type AlertKind = z.infer<typeof AlertKind>;
 
+/**
+ * An alert's figures, for wording it in the reader's language (title and detail are the Chinese text
+ * that webhooks send). `subject` is what it is about: the rule's name (threshold, spike, negative
+ * surge), the rumour's claim, the source's name, or the escalated item's title.
+ */
+export const AlertFacts = z.object({
+  subject: z.string(),
+  /** Counting rules: what was counted (all null/empty: every item). */
+  scope: z
+    .object({
+      topic: z.string().nullable(),
+      keywords: z.array(z.string()),
+      tag: Tag.nullable(),
+      negative: z.boolean(),
+      sourceId: z.string().nullable(),
+    })
+    .optional(),
+  windowMinutes: z.number().optional(),
+  count: z.number().optional(),
+  threshold: z.number().optional(),
+  /** spike, negative-surge: the count expected from the baseline, and how far above it (z-score). */
+  expected: z.number().optional(),
+  z: z.number().optional(),
+  /** known-rumour: when it was last seen before (null: first seen online again). */
+  previousSeen: z.string().nullable().optional(),
+  /** source-silent: its newest item's collection time (null: none). */
+  lastItemAt: z.string().nullable().optional(),
+  /** escalation: who escalated. */
+  actor: z.string().optional(),
+});
+export type AlertFacts = z.infer<typeof AlertFacts>;
+
 export const Alert = z.object({
   id: z.number().int(),
   ruleId: z.number().int().nullable(),
@@ -71,6 +103,8 @@ export const Alert = z.object({
   severity: AlertSeverity,
   title: z.string(),
   detail: z.string(),
+  /** Its figures, for wording it in the reader's language; null for alerts raised before they were kept. */
+  facts: AlertFacts.nullable(),
   owner: z.string().nullable(),
   /** The item that tipped it (or was escalated), when there is one. */
   itemId: z.number().int().nullable(),

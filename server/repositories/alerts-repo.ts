@@ -1,4 +1,4 @@
-import type { Alert, AlertRule, AlertRuleInput, Delivery, Webhook, WebhookInput } from '../contracts/alerts';
+import { AlertFacts, type Alert, type AlertRule, type AlertRuleInput, type Delivery, type Webhook, type WebhookInput } from '../contracts/alerts';
 import type { Db } from '../db/open-database';
 
 interface RuleRow {
@@ -22,6 +22,7 @@ interface AlertRow {
   dedup_key: string;
   title: string;
   detail: string;
+  facts_json: string | null;
   owner: string | null;
   item_id: number | null;
   topic_id: number | null;
@@ -65,6 +66,17 @@ const toRule = (r: RuleRow): StoredRule => ({
   inAlert: r.in_alert === 1,
 });
 
+/** Stored facts, or null when absent or not what this version understands (the text still shows). */
+function factsOf(json: string | null): AlertFacts | null {
+  if (json === null) return null;
+  try {
+    const parsed = AlertFacts.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export const toAlert = (r: AlertRow): Alert => ({
   id: r.id,
   ruleId: r.rule_id,
@@ -72,6 +84,7 @@ export const toAlert = (r: AlertRow): Alert => ({
   severity: r.severity,
   title: r.title,
   detail: r.detail,
+  facts: factsOf(r.facts_json),
   owner: r.owner,
   itemId: r.item_id,
   topicId: r.topic_id,
@@ -146,12 +159,12 @@ export function createAlertsRepo(db: Db) {
       return Number(
         db
           .prepare(
-            `INSERT INTO alerts (rule_id, kind, severity, dedup_key, title, detail, owner, item_id, topic_id, library_id,
+            `INSERT INTO alerts (rule_id, kind, severity, dedup_key, title, detail, facts_json, owner, item_id, topic_id, library_id,
                published_at, collected_at, alerted_at, last_seen_at, escalated_by, note)
-             VALUES (@ruleId, @kind, @severity, @dedupKey, @title, @detail, @owner, @itemId, @topicId, @libraryId,
+             VALUES (@ruleId, @kind, @severity, @dedupKey, @title, @detail, @factsJson, @owner, @itemId, @topicId, @libraryId,
                @publishedAt, @collectedAt, @alertedAt, @alertedAt, @escalatedBy, @note)`,
           )
-          .run(a).lastInsertRowid,
+          .run({ ...a, factsJson: a.facts ? JSON.stringify(a.facts) : null }).lastInsertRowid,
       );
     },
     foldRepeat(id: number, at: string): void {

@@ -1,4 +1,4 @@
-import type { AlertScope } from '../contracts/alerts';
+import type { AlertFacts, AlertScope } from '../contracts/alerts';
 import { detectSpike } from '../alerts/spike';
 import { shanghaiDay, shanghaiShort } from '../lib/time';
 import type { AlertSignalsRepo } from '../repositories/alert-signals-repo';
@@ -19,6 +19,17 @@ function describeScope(s: AlertScope, topicName: (id: number) => string | null):
   if (s.sentiment === 'neg') parts.push('负面');
   if (s.sourceId) parts.push(`来源 ${s.sourceId}`);
   return parts.length ? parts.join('、') : '全部信息';
+}
+
+/** The same scope as figures, for the dashboard to word in the reader's language. */
+function scopeFacts(s: AlertScope, topicName: (id: number) => string | null): NonNullable<AlertFacts['scope']> {
+  return {
+    topic: s.topicId === null ? null : (topicName(s.topicId) ?? String(s.topicId)),
+    keywords: s.keywords,
+    tag: s.tag,
+    negative: s.sentiment === 'neg',
+    sourceId: s.sourceId,
+  };
 }
 
 /**
@@ -57,10 +68,12 @@ export function createAlertEvaluator(deps: {
     let fired = false;
     let detail = '';
     let current = 0;
+    const facts: AlertFacts = { subject: rule.name, scope: scopeFacts(scope, deps.topicName), windowMinutes: rule.windowMinutes };
     if (rule.kind === 'threshold') {
       current = deps.signals.countWindows(scope, [from, to])[0]!;
       fired = current >= rule.threshold;
       detail = `${what}：近 ${rule.windowMinutes} 分钟 ${current} 条（阈值 ${rule.threshold}）`;
+      Object.assign(facts, { count: current, threshold: rule.threshold });
       // A threshold keeps firing while above it; the cooldown spaces the repeats.
     } else {
       const windows = 24;
@@ -70,6 +83,7 @@ export function createAlertEvaluator(deps: {
       const spike = detectSpike(series, { z: rule.z, minCount: rule.threshold, baselineWindows: windows - 1 });
       current = spike.current;
       detail = `${what}：近 ${rule.windowMinutes} 分钟 ${spike.current} 条，预期约 ${spike.expected} 条（z = ${spike.z}）`;
+      Object.assign(facts, { count: spike.current, expected: spike.expected, z: spike.z });
       const risingEdge = spike.fired && !rule.inAlert;
       if (spike.fired !== rule.inAlert) deps.rules.setRuleState(rule.id, spike.fired, risingEdge ? new Date(t).toISOString() : null);
       fired = risingEdge;
@@ -82,6 +96,7 @@ export function createAlertEvaluator(deps: {
       kind: rule.kind,
       title,
       detail,
+      facts,
       itemId: newest?.id ?? null,
       libraryId: null,
       publishedAt: newest?.published_at ?? null,
@@ -102,6 +117,7 @@ export function createAlertEvaluator(deps: {
         kind: 'known-rumour',
         title: `已知谣言再次出现：${s.claim.slice(0, 40)}`,
         detail: s.previous_seen ? `上次出现于 ${shanghaiDay(s.previous_seen)}，现再次传播` : '谣言库条目首次在网上再现',
+        facts: { subject: s.claim.slice(0, 40), previousSeen: s.previous_seen },
         itemId: s.item_id,
         libraryId: s.library_id,
         publishedAt: s.published_at,
@@ -123,6 +139,7 @@ export function createAlertEvaluator(deps: {
         title: `信息源无更新：${s.name}`,
         // Times in a message read as Beijing time, like everywhere else.
         detail: `${s.name} 已超过 ${Math.round(rule.windowMinutes / 60)} 小时没有新信息（最后一条 ${s.last ? shanghaiShort(s.last) : '无'}），请检查采集`,
+        facts: { subject: s.name, windowMinutes: rule.windowMinutes, lastItemAt: s.last },
         itemId: null,
         libraryId: null,
         publishedAt: null,

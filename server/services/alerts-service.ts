@@ -91,6 +91,7 @@ export function createAlertsService(deps: {
         dedupKey: `escalation:${itemId}:${now().getTime()}`,
         title: `${actor}上报：${item.title.slice(0, 60)}`,
         detail: note,
+        facts: { subject: item.title.slice(0, 60), actor },
         owner: null,
         itemId,
         topicId: null,

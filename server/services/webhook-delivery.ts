@@ -99,7 +99,7 @@ export function createWebhookDelivery(deps: {
     async test(webhook: WebhookWithSecret): Promise<string | null> {
       const at = now().toISOString();
       const probe: Alert = {
-        id: 0, ruleId: null, kind: 'escalation', severity: 'info', title: '测试消息：预警推送已连通', detail: '这是一条测试消息，无需处理。',
+        id: 0, ruleId: null, kind: 'escalation', severity: 'info', title: '测试消息：预警推送已连通', detail: '这是一条测试消息，无需处理。', facts: null,
         owner: null, itemId: null, topicId: null, libraryId: null, publishedAt: null, collectedAt: null, alertedAt: at, repeats: 0,
         ackedBy: null, ackedAt: null, escalatedBy: null, note: null,
       };

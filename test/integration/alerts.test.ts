@@ -51,6 +51,7 @@ beforeAll(async () => {
   leaders = (await call('POST', '/api/webhooks', { name: '领导群', url: `${base}/leaders`, format: 'dingtalk', secret: 's3cret', forEscalations: true })).body.id;
 });
 afterAll(async () => {
+  await t.services.delivery.tick(); // deliveries the last test queued finish before the database closes
   t.db.close();
   await new Promise((r) => receiver.close(r));
 });
@@ -82,6 +83,14 @@ describe('alerts', () => {
       alertedAt: new Date(clock).toISOString(),
     });
     expect(firstAlert.detail).toContain('3 条');
+    // The figures behind the text, for each reader's own language.
+    expect(firstAlert.facts).toEqual({
+      subject: '停水',
+      scope: { topic: null, keywords: ['停水'], tag: null, negative: false, sourceId: null },
+      windowMinutes: 60,
+      count: 3,
+      threshold: 3,
+    });
     await t.services.delivery.tick();
     await t.services.delivery.tick();
     const sent = received.filter((r) => r.path === '/wecom');
@@ -180,6 +189,8 @@ describe('alerts', () => {
     const r = await call('POST', '/api/alerts/escalate', { itemId, note: '涉及群众安全，请领导关注', actor: '分析员甲' });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ kind: 'escalation', severity: 'critical', escalatedBy: '分析员甲', note: '涉及群众安全，请领导关注', itemId });
+    expect(r.body.facts).toEqual({ subject: expect.any(String), actor: '分析员甲' });
+    expect(r.body.title).toBe(`分析员甲上报：${r.body.facts.subject}`);
     await t.services.delivery.tick();
     const sent = received.filter((x) => x.path.startsWith('/leaders'));
     expect(sent).toHaveLength(1);
@@ -206,7 +217,8 @@ describe('alerts', () => {
     t.ingest.ingest([post('自来水厂被污染，千万别喝自来水')]);
     expect(t.services.alertEvaluator.evaluate()).toBe(1);
     const alert = (await call('GET', '/api/alerts?status=open')).body.alerts[0];
-    expect(alert).toMatchObject({ kind: 'known-rumour', libraryId: entry.id });
+    expect(alert).toMatchObject({ kind: 'known-rumour', libraryId: entry.id, facts: { subject: '自来水厂被污染，千万别喝自来水' } });
+    expect(alert.facts).toHaveProperty('previousSeen');
     clock += 10 * MIN;
     t.ingest.ingest([post('转发：自来水厂被污染，千万别喝自来水！')]);
     expect(t.services.alertEvaluator.evaluate()).toBe(0);
@@ -228,5 +240,22 @@ describe('alerts', () => {
     // The last item came at 20:00 UTC, which a reader in the district calls 04:00 the next day.
     expect(alert.detail).toContain('最后一条 11月27日 04:00');
     expect(alert.detail).not.toContain('UTC');
+    expect(alert.facts).toEqual({ subject: '来源 gov', windowMinutes: 720, lastItemAt: '2026-11-26T20:00:00.000Z' });
+  });
+
+  it('raises a spike once, with the count, the expectation and the z-score as figures', async () => {
+    clock = Date.parse('2026-11-28T02:00:00Z');
+    await call('POST', '/api/alert-rules', { actor: 'a', rule: { name: '内涝突增', kind: 'spike', scope: { keywords: ['内涝'] }, windowMinutes: 60, threshold: 3, z: 3 } });
+    t.ingest.ingest([1, 2, 3, 4, 5].map((m) => post(`路口内涝第${m}处`, m)));
+    t.services.alertEvaluator.evaluate(); // other rules of this file may fire too at this new time
+    const spikes = async () => (await call('GET', '/api/alerts?status=all&pageSize=100')).body.alerts.filter((a: Json) => a.kind === 'spike');
+    expect(await spikes()).toHaveLength(1);
+    const alert = (await spikes())[0];
+    expect(alert.facts).toMatchObject({ subject: '内涝突增', scope: { keywords: ['内涝'], negative: false }, windowMinutes: 60, count: 5 });
+    expect(alert.facts.expected).toBeLessThan(1);
+    expect(alert.facts.z).toBeGreaterThanOrEqual(3);
+    expect(alert.detail).toContain(`近 60 分钟 5 条，预期约 ${alert.facts.expected} 条（z = ${alert.facts.z}）`);
+    t.services.alertEvaluator.evaluate();
+    expect(await spikes()).toHaveLength(1); // still the same spike: no second alert
   });
 });

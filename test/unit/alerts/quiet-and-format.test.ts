@@ -25,7 +25,7 @@ describe('quiet hours (Asia/Shanghai)', () => {
 });
 
 const alert = (over: Partial<Alert> = {}): Alert => ({
-  id: 7, ruleId: 1, kind: 'spike', severity: 'critical', title: '声量异常升高：地铁', detail: '近 60 分钟 40 条，预期约 5 条',
+  id: 7, ruleId: 1, kind: 'spike', severity: 'critical', title: '声量异常升高：地铁', detail: '近 60 分钟 40 条，预期约 5 条', facts: null,
   owner: '值班分析员', itemId: 3, topicId: 1, libraryId: null, publishedAt: '2026-11-22T04:00:00.000Z',
   collectedAt: '2026-11-22T04:01:00.000Z', alertedAt: '2026-11-22T04:01:30.000Z', repeats: 0, ackedBy: null, ackedAt: null,
   escalatedBy: null, note: null, ...over,

@@ -14,6 +14,7 @@ function alert(over: Partial<Alert> = {}): Alert {
     severity: 'warning',
     title: '燃气泄漏',
     detail: '5 条',
+    facts: null,
     owner: '值班分析员',
     itemId: 9,
     topicId: null,

@@ -3,13 +3,8 @@ import { ApiError } from '../../../web/src/api/client';
 import { KNOWN_ERROR_CODES, describeConflict, describeError, describeFieldError } from '../../../web/src/api/error-text';
 import { zhCN } from '../../../web/src/i18n/zh-CN';
 import { en } from '../../../web/src/i18n/en';
+import { translator } from './translator';
 
-/** vue-i18n's lookup and {name} interpolation, enough for these messages. */
-const translator = (messages: object) => (key: string, named: Record<string, unknown> = {}) => {
-  const template = key.split('.').reduce((o: unknown, k) => (o as Record<string, unknown> | undefined)?.[k], messages);
-  if (typeof template !== 'string') throw new Error(`no message ${key}`);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(named[name]));
-};
 const t = translator(zhCN);
 
 describe('error messages for the user', () => {

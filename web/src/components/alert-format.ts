@@ -1,6 +1,6 @@
 /** Alert display logic shared by the alerts page and the big screen (pure). */
-import type { Alert, AlertSeverity } from '../../../server/contracts/alerts';
-import type { Locale } from '../format';
+import type { Alert, AlertFacts, AlertKind, AlertSeverity } from '../../../server/contracts/alerts';
+import { formatDateTime, shanghaiToday, type Locale } from '../format';
 
 /** 192 s → "3 分 12 秒" / "3 min 12 s"; hours and days beyond; null for an unknown or negative span. */
 export function formatDelay(ms: number | null, locale: Locale): string | null {
@@ -72,4 +72,50 @@ export function formatTimeOfDay(iso: string | null): string {
   if (!iso) return '—';
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? '—' : timeOfDay.format(new Date(ms));
+}
+
+type Translate = (key: string, named?: Record<string, unknown>) => string;
+
+const TITLE_KEYS: Record<AlertKind, string> = {
+  threshold: 'threshold',
+  spike: 'spike',
+  'negative-surge': 'negativeSurge',
+  'known-rumour': 'knownRumour',
+  'source-silent': 'sourceSilent',
+  escalation: 'escalation',
+};
+
+/** What a counting rule counted, in the reader's words ("专题“地铁”、负面" / "topic "地铁", negative"). */
+function scopeText(s: AlertFacts['scope'], t: Translate): string {
+  if (!s) return t('alerts.text.scope.all');
+  const parts: string[] = [];
+  if (s.topic !== null) parts.push(t('alerts.text.scope.topic', { name: s.topic }));
+  if (s.keywords.length) parts.push(t('alerts.text.scope.keywords', { words: s.keywords.join(' ') }));
+  if (s.tag) parts.push(t(`tag.${s.tag}`));
+  if (s.negative) parts.push(t('alerts.text.scope.negative'));
+  if (s.sourceId) parts.push(t('alerts.text.scope.source', { id: s.sourceId }));
+  return parts.length ? parts.join(t('alerts.text.scope.separator')) : t('alerts.text.scope.all');
+}
+
+/**
+ * An alert's title and detail in the reader's language, from its figures; the stored (Chinese) text
+ * for an alert without them, and an escalation's detail is the escalator's own note.
+ */
+export function alertText(a: Pick<Alert, 'kind' | 'title' | 'detail' | 'facts'>, t: Translate): { title: string; detail: string } {
+  const f = a.facts;
+  if (!f) return { title: a.title, detail: a.detail };
+  const title = t(`alerts.text.title.${TITLE_KEYS[a.kind]}`, { subject: f.subject, actor: f.actor ?? '' });
+  const window = f.windowMinutes;
+  let detail = a.detail;
+  if (a.kind === 'threshold' && f.count !== undefined && f.threshold !== undefined) {
+    detail = t('alerts.text.threshold', { scope: scopeText(f.scope, t), window, count: f.count, threshold: f.threshold });
+  } else if ((a.kind === 'spike' || a.kind === 'negative-surge') && f.count !== undefined && f.expected !== undefined) {
+    detail = t('alerts.text.spike', { scope: scopeText(f.scope, t), window, count: f.count, expected: f.expected, z: f.z });
+  } else if (a.kind === 'known-rumour' && f.previousSeen !== undefined) {
+    detail = f.previousSeen ? t('alerts.text.knownRumourAgain', { day: shanghaiToday(new Date(f.previousSeen)) }) : t('alerts.text.knownRumourFirst');
+  } else if (a.kind === 'source-silent' && window !== undefined) {
+    const last = f.lastItemAt ? formatDateTime(f.lastItemAt) : t('alerts.text.none');
+    detail = t('alerts.text.sourceSilent', { subject: f.subject, hours: Math.round(window / 60), last });
+  }
+  return { title, detail };
 }

@@ -52,6 +52,24 @@ export const alertsZhCN = {
     closeDetail: '关闭',
     notFound: '该预警不存在',
     liveHint: '新预警会实时出现，无需刷新',
+    /** An alert worded from its figures (server AlertFacts); the same words webhooks send in Chinese. */
+    text: {
+      title: {
+        threshold: '超过阈值：{subject}',
+        spike: '声量异常升高：{subject}',
+        negativeSurge: '负面舆情激增：{subject}',
+        knownRumour: '已知谣言再次出现：{subject}',
+        sourceSilent: '信息源无更新：{subject}',
+        escalation: '{actor}上报：{subject}',
+      },
+      threshold: '{scope}：近 {window} 分钟 {count} 条（阈值 {threshold}）',
+      spike: '{scope}：近 {window} 分钟 {count} 条，预期约 {expected} 条（z = {z}）',
+      knownRumourAgain: '上次出现于 {day}，现再次传播',
+      knownRumourFirst: '谣言库条目首次在网上再现',
+      sourceSilent: '{subject} 已超过 {hours} 小时没有新信息（最后一条 {last}），请检查采集',
+      none: '无',
+      scope: { topic: '专题“{name}”', keywords: '关键词“{words}”', negative: '负面', source: '来源 {id}', all: '全部信息', separator: '、' },
+    },
   },
   alertRules: {
     create: '新建规则',
