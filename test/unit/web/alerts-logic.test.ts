@@ -53,6 +53,9 @@ describe('alert times', () => {
     expect(formatTimeOfDay('2026-11-28T01:03:12.000Z')).toBe('09:03:12');
     expect(formatTimeOfDay('2026-11-28T16:00:00.000Z')).toBe('00:00:00');
     expect(formatTimeOfDay(null)).toBe('—');
+    // Beside the alert's time: a stage on another Beijing day names its day.
+    expect(formatTimeOfDay('2026-11-28T22:31:00.000Z', '2026-11-29T22:28:00.000Z')).toBe('11-29 06:31:00');
+    expect(formatTimeOfDay('2026-11-29T16:10:00.000Z', '2026-11-29T22:28:00.000Z')).toBe('00:10:00');
   });
 });
 

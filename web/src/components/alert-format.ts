@@ -67,11 +67,19 @@ export function inStatus(alert: Pick<Alert, 'ackedAt'>, status: 'open' | 'acked'
 
 const timeOfDay = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-/** "09:05:12" in Beijing time: the stages of one alert are minutes apart, seconds matter. */
-export function formatTimeOfDay(iso: string | null): string {
+/**
+ * "09:05:12" in Beijing time: the stages of one alert are minutes apart, seconds matter. With `sameDayAs`
+ * (the alert's time), a stage on another Beijing day says its day too ("11-29 06:31:00"), so a post
+ * from yesterday does not read as this morning's.
+ */
+export function formatTimeOfDay(iso: string | null, sameDayAs?: string): string {
   if (!iso) return '—';
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? '—' : timeOfDay.format(new Date(ms));
+  if (Number.isNaN(ms)) return '—';
+  const time = timeOfDay.format(new Date(ms));
+  if (sameDayAs === undefined || Number.isNaN(Date.parse(sameDayAs))) return time;
+  const day = shanghaiToday(new Date(ms));
+  return day === shanghaiToday(new Date(sameDayAs)) ? time : `${day.slice(5)} ${time}`;
 }
 
 type Translate = (key: string, named?: Record<string, unknown>) => string;
