@@ -1,5 +1,5 @@
 import { normaliseText } from '../nlp/normalise';
-import { sentimentFeaturiserFor, SENTIMENT_LABELS, type SentimentLabel, type SentimentModel } from './model';
+import { carrySentimentTable, sentimentFeaturiserFor, SENTIMENT_LABELS, type SentimentLabel, type SentimentModel } from './model';
 
 /**
  * Learning from analysts' corrections without a full retrain: a passive-aggressive step per
@@ -17,11 +17,23 @@ const MARGIN = 1;
 /** The most one correction may move a margin: models trained with little regularisation have margins of ±5 and more. */
 const MAX_MOVE = 12;
 
+/** The trained buckets as a set, per model stats (shared by a model and its corrected copies). */
+const knownSets = new WeakMap<SentimentModel['stats'], Set<number>>();
+function knownBuckets(model: SentimentModel): Set<number> {
+  let known = knownSets.get(model.stats);
+  if (!known) {
+    known = new Set(model.stats.buckets);
+    knownSets.set(model.stats, known);
+  }
+  return known;
+}
+
 export function updateSentiment(model: SentimentModel, examples: readonly { text: string; label: SentimentLabel }[]): SentimentModel {
   const featuriser = sentimentFeaturiserFor(model.features);
-  const known = new Set(model.stats.buckets);
+  const known = knownBuckets(model);
   const weights = model.weights.map((w) => Float32Array.from(w));
   const biases = [...model.biases];
+  const changed = new Set<number>();
   for (const example of examples) {
     if (!SENTIMENT_LABELS.includes(example.label)) throw new RangeError(`unknown sentiment label ${String(example.label)}`);
     const v = featuriser.features(normaliseText(example.text));
@@ -40,10 +52,15 @@ export function updateSentiment(model: SentimentModel, examples: readonly { text
       let norm2 = 0;
       for (const [, x] of xs) norm2 += x * x;
       const step = (Math.min(MAX_MOVE, gap) / norm2) * (c === target ? 1 : -1);
-      for (const [b, x] of xs) w[b]! += step * x;
+      for (const [b, x] of xs) {
+        w[b]! += step * x;
+        changed.add(b);
+      }
     });
   }
-  return { ...model, weights, biases, trained: { ...model.trained, examples: model.trained.examples + examples.length } };
+  const next = { ...model, weights, biases, trained: { ...model.trained, examples: model.trained.examples + examples.length } };
+  carrySentimentTable(model, next, changed);
+  return next;
 }
 
 function margin(

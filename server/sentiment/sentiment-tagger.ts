@@ -1,6 +1,6 @@
 import type { ScoredSentiment } from '../contracts/item';
 import { lexiconSentiment } from './lexicon-baseline';
-import { predictSentiment, predictSentimentNormalised, type SentimentModel } from './model';
+import { predictSentiment, predictSentimentNormalised, prepareSentimentModel, type SentimentModel } from './model';
 
 /**
  * Sentiment is read from the title and the start of the body: that is where a post says how it feels
@@ -16,9 +16,11 @@ export interface SentimentScorer {
 
 /**
  * The item-level sentiment classifier: the trained model when there is one, the built-in word list
- * before that. Pure and shareable; the service around it decides which model is current.
+ * before that. Pure and shareable; the service around it decides which model is current. The model's
+ * lookup table is built here, when the model is put to use, not in the first ingest batch.
  */
 export function createSentimentScorer(model: SentimentModel | null): SentimentScorer {
+  if (model) prepareSentimentModel(model);
   return {
     score({ title, body, normalised }) {
       // The tagger's normalised text (title, line break, body) cut to the same length: normalising

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../../../server/nlp/normalise';
 import { buildSentimentTable, ownOffset, popcount } from '../../../server/sentiment/lookup-table';
-import { sentimentFeaturiserFor, sentimentMargins, trainSentiment, type SentimentModel } from '../../../server/sentiment/model';
+import { prepareSentimentModel, sentimentFeaturiserFor, sentimentMargins, sentimentTableReady, trainSentiment, type SentimentModel } from '../../../server/sentiment/model';
 import { updateSentiment } from '../../../server/sentiment/online';
 
 const train = [
@@ -43,6 +43,22 @@ describe('sentiment lookup table', () => {
       }
     });
   }
+
+  it('carries a model in use to its corrected copies without a rebuild, with the same margins as a fresh table', () => {
+    let model = trainSentiment(train, { bits: 14, maxIter: 60 });
+    prepareSentimentModel(model);
+    expect(sentimentTableReady(model)).toBe(true);
+    for (const [text, label] of [['停水检修又拖了三天', 'neg'], ['排队两小时终于办好了，点赞', 'pos'], ['通知：下周一停电', 'neutral']] as const) {
+      const next = updateSentiment(model, [{ text, label }]);
+      expect(sentimentTableReady(next)).toBe(true); // carried over, patched
+      for (const probe of [...probes, text, ...train.map((t) => t.text)]) {
+        expect(sentimentMargins(next, normaliseText(probe))).toEqual(reference(next, probe));
+      }
+      // The model before the correction keeps its own table.
+      expect(sentimentMargins(model, normaliseText(text))).toEqual(reference(model, text));
+      model = next;
+    }
+  });
 
   it('keeps values only for buckets that differ from the shared entry', () => {
     const model = cases[0]![1];
