@@ -3,6 +3,7 @@ import path from 'node:path';
 import { localUrl, type Config } from './config';
 import type { SourceConfig } from './contracts/source';
 import { openDatabase, type Db } from './db/open-database';
+import { startWalCheckpointer } from './db/wal-checkpointer';
 import type { Logger } from './logger';
 import { createSearchIndex, type SearchIndex } from './repositories/search-index';
 import { createSourcesRepo } from './repositories/sources-repo';
@@ -69,7 +70,10 @@ export async function openSearch(config: Config, log: Logger): Promise<{ index: 
  * a close() that ends it in order, so main.ts and the tests start the very same system.
  */
 export async function startRuntime(config: Config, parts: RuntimeParts, log: Logger, webRoot: string | null) {
-  const db: Db = openDatabase(path.join(config.dataDir, 'app.db'));
+  const dbFile = path.join(config.dataDir, 'app.db');
+  const db: Db = openDatabase(dbFile);
+  // Checkpoints off the request thread (see wal-checkpointer.ts).
+  const checkpointer = startWalCheckpointer(db, dbFile, { log });
   setStaleTolerance(db, config.staleMs);
   // Announced before anything else writes: `npm run restore` refuses while this file names a live process.
   writeServerPid(config.dataDir);
@@ -88,6 +92,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
     search = await openSearch(config, log);
     await search.index.ensureIndex();
   } catch (err) {
+    await checkpointer.stop();
     db.close();
     removeServerPid(config.dataDir);
     throw err;
@@ -261,6 +266,7 @@ export async function startRuntime(config: Config, parts: RuntimeParts, log: Log
       await sync.flush(3_000).catch(() => false);
       await search.managed?.stop();
       if (search.managed) fs.rmSync(endpointFile(config.dataDir), { force: true });
+      await checkpointer.stop();
       db.close();
       removeServerPid(config.dataDir);
     },
