@@ -1,3 +1,4 @@
+import { SYSTEM_ACTORS } from './contracts/actor';
 import type { AlertRuleInput } from './contracts/alerts';
 import type { TopicInput } from './contracts/topic';
 import type { AlertsService } from './services/alerts-service';
@@ -37,7 +38,7 @@ export function seedDemoLibrary(library: Pick<LibraryService, 'list' | 'import'>
   return library.import({ format: 'json', content: JSON.stringify(DEMO_LIBRARY), actor: '演示数据', dryRun: false }).imported;
 }
 
-const DEMO_ACTOR = '演示数据';
+const DEMO_ACTOR = SYSTEM_ACTORS.demo;
 
 /** Monitoring topics a district office typically keeps, matching the demo site's stories. */
 const DEMO_TOPICS: TopicInput[] = [

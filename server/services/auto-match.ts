@@ -1,7 +1,8 @@
+import { SYSTEM_ACTORS } from '../contracts/actor';
 import type { MatchWrite } from '../repositories/library-repo';
 
 /** Who decided an item that claim matching recognised as a known rumour. */
-export const AUTO_MATCH_ACTOR = '系统自动匹配';
+export const AUTO_MATCH_ACTOR = SYSTEM_ACTORS.autoMatch;
 
 /**
  * Stores an item's library links; an item that repeats a known rumour (a confirmed match) and that

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTORS } from '../contracts/actor';
 import type { ReportFile, ReportKind, ReportPreviewQuery, ReportRequest } from '../contracts/report';
 import { ConflictError, NotFoundError, fieldFailures } from '../errors';
 import { isDayString, shanghaiDay } from '../lib/time';
@@ -12,7 +13,7 @@ import type { EventBus } from './event-bus';
 /** Two years by day is what the trend rollup answers in one go; longer summaries are not asked for. */
 export const MAX_REPORT_DAYS = 731;
 const KEPT_IN_LIST = 200;
-const SCHEDULER = '系统（定时生成）';
+const SCHEDULER = SYSTEM_ACTORS.scheduler;
 
 const publicView = ({ fileName: _f, ...r }: StoredReport): ReportFile => r;
 

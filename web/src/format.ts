@@ -139,3 +139,19 @@ export function deviceName(ua: string | null): string | null {
   if (!browser && !os) return ua.slice(0, 40);
   return [browser, os].filter(Boolean).join(' · ');
 }
+
+/**
+ * The names the system acts under (server/contracts/actor.ts SYSTEM_ACTORS, kept equal by a test),
+ * with their i18n keys under actors.*.
+ */
+export const SYSTEM_ACTOR_NAMES: Record<string, string> = {
+  系统自动匹配: 'autoMatch',
+  '系统（定时生成）': 'scheduler',
+  演示数据: 'demo',
+};
+
+/** Who acted, as the reader calls it: a person's name as typed, the system's in the UI's language. */
+export function actorName(name: string, t: (key: string) => string): string {
+  const key = SYSTEM_ACTOR_NAMES[name];
+  return key ? t(`actors.${key}`) : name;
+}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, formatCount, formatDateTime, formatDayShort, formatRelative, shanghaiToday } from '../../../web/src/format';
+import { SYSTEM_ACTORS } from '../../../server/contracts/actor';
+import { SYSTEM_ACTOR_NAMES, actorName, describeSchedule, formatCount, formatDateTime, formatDayShort, formatRelative, shanghaiToday } from '../../../web/src/format';
+import { en } from '../../../web/src/i18n/en';
+import { zhCN } from '../../../web/src/i18n/zh-CN';
 
 describe('Chinese number formatting', () => {
   it('uses 万 and 亿 from ten thousand in Chinese, grouping in English', () => {
@@ -51,5 +54,17 @@ describe('schedules in words', () => {
     expect(describeSchedule('30 8 * * *', 'en')).toBe('daily at 08:30');
     expect(describeSchedule('0 */2 * * *', 'zh-CN')).toBe('每 2 小时');
     expect(describeSchedule('0 9 * * 1-5', 'zh-CN')).toBe('0 9 * * 1-5');
+  });
+});
+
+describe('system actor names', () => {
+  it('knows every name the server acts under, and words it in the reader’s language', () => {
+    expect(SYSTEM_ACTOR_NAMES).toEqual(Object.fromEntries(Object.entries(SYSTEM_ACTORS).map(([key, name]) => [name, key])));
+    const lookup = (messages: { actors: Record<string, string> }) => (key: string) => messages.actors[key.replace('actors.', '')]!;
+    for (const [key, name] of Object.entries(SYSTEM_ACTORS)) {
+      expect(actorName(name, lookup(zhCN))).toBe(name);
+      expect(actorName(name, lookup(en))).toBe(en.actors[key as keyof typeof en.actors]);
+    }
+    expect(actorName('张编辑', lookup(en))).toBe('张编辑');
   });
 });
