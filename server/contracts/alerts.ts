@@ -114,7 +114,7 @@ export const Alert = z.object({
   publishedAt: z.string().nullable(),
   collectedAt: z.string().nullable(),
   alertedAt: z.string(),
-  /** Later occurrences folded into this alert during its cooldown. */
+  /** Times the rule fired again on a new item during the cooldown (folded into this alert; evaluating again is not one). */
   repeats: z.number().int(),
   ackedBy: z.string().nullable(),
   ackedAt: z.string().nullable(),

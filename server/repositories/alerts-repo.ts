@@ -159,16 +159,27 @@ export function createAlertsRepo(db: Db) {
       return Number(
         db
           .prepare(
-            `INSERT INTO alerts (rule_id, kind, severity, dedup_key, title, detail, facts_json, owner, item_id, topic_id, library_id,
+            `INSERT INTO alerts (rule_id, kind, severity, dedup_key, title, detail, facts_json, owner, item_id, last_item_id, topic_id, library_id,
                published_at, collected_at, alerted_at, last_seen_at, escalated_by, note)
-             VALUES (@ruleId, @kind, @severity, @dedupKey, @title, @detail, @factsJson, @owner, @itemId, @topicId, @libraryId,
+             VALUES (@ruleId, @kind, @severity, @dedupKey, @title, @detail, @factsJson, @owner, @itemId, @itemId, @topicId, @libraryId,
                @publishedAt, @collectedAt, @alertedAt, @alertedAt, @escalatedBy, @note)`,
           )
           .run({ ...a, factsJson: a.facts ? JSON.stringify(a.facts) : null }).lastInsertRowid,
       );
     },
-    foldRepeat(id: number, at: string): void {
-      db.prepare('UPDATE alerts SET repeats = repeats + 1, last_seen_at = ? WHERE id = ?').run(at, id);
+    /**
+     * The alert fired again within its cooldown: a repeat when `itemId` is an item it has not fired on
+     * last (a new post), else only the time is noted. Returns whether the repeat count rose.
+     */
+    foldRepeat(id: number, at: string, itemId: number | null): boolean {
+      const counted = db
+        .prepare(
+          `UPDATE alerts SET repeats = repeats + 1, last_item_id = @itemId, last_seen_at = @at
+           WHERE id = @id AND @itemId IS NOT NULL AND last_item_id IS NOT @itemId`,
+        )
+        .run({ id, at, itemId }).changes;
+      if (!counted) db.prepare('UPDATE alerts SET last_seen_at = ? WHERE id = ?').run(at, id);
+      return counted > 0;
     },
     getAlert(id: number): Alert | null {
       const r = db.prepare('SELECT * FROM alerts WHERE id = ?').get(id) as AlertRow | undefined;

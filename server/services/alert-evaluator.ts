@@ -105,10 +105,20 @@ export function createAlertEvaluator(deps: {
     return raised ? 1 : 0;
   }
 
+  /** Sightings each known-rumour rule has looked at (library:item → when), kept for its window. */
+  const sightingsSeen = new Map<number, Map<string, number>>();
+
   function knownRumour(rule: StoredRule, t: number): number {
     let n = 0;
     const since = new Date(t - rule.windowMinutes * MINUTE).toISOString();
+    let seen = sightingsSeen.get(rule.id);
+    if (!seen) sightingsSeen.set(rule.id, (seen = new Map()));
+    for (const [key, at] of seen) if (at < t - rule.windowMinutes * MINUTE) seen.delete(key);
     for (const s of deps.signals.sightingsSince(since)) {
+      // Each sighting once: evaluating again (every minute, every ingest batch) is not a new sighting.
+      const key = `${s.library_id}:${s.item_id}`;
+      if (seen.has(key)) continue;
+      seen.set(key, t);
       const quiet = s.previous_seen === null || Date.parse(s.seen_at) - Date.parse(s.previous_seen) >= rule.quietDays * DAY;
       if (!quiet) continue;
       const raised = deps.alerts.raise({

@@ -46,8 +46,7 @@ export function createAlertsService(deps: {
       const atIso = at.toISOString();
       const recent = deps.alerts.recentByKey(c.dedupKey, new Date(at.getTime() - c.cooldownMinutes * MINUTE).toISOString());
       if (recent) {
-        deps.alerts.foldRepeat(recent.id, atIso);
-        deps.events?.emit('alert-repeat', deps.alerts.getAlert(recent.id)!);
+        if (deps.alerts.foldRepeat(recent.id, atIso, c.itemId)) deps.events?.emit('alert-repeat', deps.alerts.getAlert(recent.id)!);
         return null;
       }
       const { cooldownMinutes: _c, quietHours, webhookIds, ...rest } = c;

@@ -110,6 +110,14 @@ describe('alerts', () => {
     expect(t.services.alertEvaluator.evaluate()).toBe(0);
     off();
     expect(repeats).toEqual([expect.objectContaining({ id: firstAlert.id, repeats: 1 })]);
+    // Evaluating again (each minute, each ingest batch) with no new post is no new occurrence.
+    clock += MIN;
+    const again: Json[] = [];
+    const off2 = t.events.on('alert-repeat', (a) => again.push(a));
+    expect(t.services.alertEvaluator.evaluate()).toBe(0);
+    expect(t.services.alertEvaluator.evaluate()).toBe(0);
+    off2();
+    expect(again).toEqual([]);
     const list = (await call('GET', '/api/alerts')).body;
     expect(list.total).toBe(1);
     expect(list.alerts[0].repeats).toBe(1);
@@ -219,6 +227,11 @@ describe('alerts', () => {
     const alert = (await call('GET', '/api/alerts?status=open')).body.alerts[0];
     expect(alert).toMatchObject({ kind: 'known-rumour', libraryId: entry.id, facts: { subject: '自来水厂被污染，千万别喝自来水' } });
     expect(alert.facts).toHaveProperty('previousSeen');
+    clock += MIN;
+    expect(t.services.alertEvaluator.evaluate()).toBe(0);
+    expect(t.services.alertEvaluator.evaluate()).toBe(0);
+    // The same sighting evaluated again is not a repeat.
+    expect((await call('GET', `/api/alerts/${alert.id}`)).body.repeats).toBe(0);
     clock += 10 * MIN;
     t.ingest.ingest([post('转发：自来水厂被污染，千万别喝自来水！')]);
     expect(t.services.alertEvaluator.evaluate()).toBe(0);
@@ -241,6 +254,10 @@ describe('alerts', () => {
     expect(alert.detail).toContain('最后一条 11月27日 04:00');
     expect(alert.detail).not.toContain('UTC');
     expect(alert.facts).toEqual({ subject: '来源 gov', windowMinutes: 720, lastItemAt: '2026-11-26T20:00:00.000Z' });
+    // Still silent a few minutes later: the same silence, not a repeat.
+    clock += 5 * MIN;
+    t.services.alertEvaluator.evaluate();
+    expect((await call('GET', `/api/alerts/${alert.id}`)).body.repeats).toBe(0);
   });
 
   it('raises a spike once, with the count, the expectation and the z-score as figures', async () => {

@@ -30,7 +30,7 @@ export const alertsEn: typeof alertsZhCN = {
     noOwner: 'No owner',
     rule: 'Rule',
     escalatedBy: 'escalated by {actor}',
-    repeats: 'fired {n} more times during cooldown',
+    repeats: 'fired again on new posts {n} times during cooldown',
     published: 'Published',
     collected: 'Collected',
     alerted: 'Alerted',

@@ -29,7 +29,7 @@ export const alertsZhCN = {
     noOwner: '未指定负责人',
     rule: '规则',
     escalatedBy: '{actor} 上报',
-    repeats: '冷却期内又触发 {n} 次',
+    repeats: '冷却期内又有 {n} 次新信息触发',
     published: '发布',
     collected: '采集',
     alerted: '预警',
