@@ -183,6 +183,8 @@ export const alertsEn: typeof alertsZhCN = {
   },
   screen: {
     title: 'Public opinion situation',
+    found: 'Confirmed',
+    rebutted: 'Rebutted',
     clock: 'Beijing time',
     updated: 'updated {time}',
     live: 'live',

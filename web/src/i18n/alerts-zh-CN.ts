@@ -183,6 +183,9 @@ export const alertsZhCN = {
   },
   screen: {
     title: '舆情态势大屏',
+    /** The rumour tile's legend, short enough for a quarter of the wall. */
+    found: '新确认谣言',
+    rebutted: '已发布辟谣',
     clock: '北京时间',
     updated: '更新于 {time}',
     live: '实时',
