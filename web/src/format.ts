@@ -155,3 +155,15 @@ export function actorName(name: string, t: (key: string) => string): string {
   const key = SYSTEM_ACTOR_NAMES[name];
   return key ? t(`actors.${key}`) : name;
 }
+
+/**
+ * A verdict's note as the reader reads it: anyone's note as typed, except the automatic match's, which
+ * the server writes in Chinese from two figures ("与谣言库条目 #12 自动匹配（相似度 93%）", auto-match.ts;
+ * a test keeps the two in step) and which is worded here from those figures.
+ */
+export function verdictNote(note: string | null | undefined, actor: string, t: (key: string, named?: Record<string, unknown>) => string): string | null {
+  if (!note) return null;
+  if (SYSTEM_ACTOR_NAMES[actor] !== 'autoMatch') return note;
+  const m = /#(\d+)\D+?(\d+)%/.exec(note);
+  return m ? t('actors.autoMatchNote', { id: m[1], similarity: m[2] }) : note;
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTORS } from '../../../server/contracts/actor';
-import { SYSTEM_ACTOR_NAMES, actorName, describeSchedule, formatCount, formatDateTime, formatDayShort, formatRelative, shanghaiToday } from '../../../web/src/format';
+import { AUTO_MATCH_ACTOR, createAutoMatch } from '../../../server/services/auto-match';
+import { translator } from './translator';
+import { SYSTEM_ACTOR_NAMES, actorName, verdictNote, describeSchedule, formatCount, formatDateTime, formatDayShort, formatRelative, shanghaiToday } from '../../../web/src/format';
 import { en } from '../../../web/src/i18n/en';
 import { zhCN } from '../../../web/src/i18n/zh-CN';
 
@@ -66,5 +68,22 @@ describe('system actor names', () => {
       expect(actorName(name, lookup(en))).toBe(en.actors[key as keyof typeof en.actors]);
     }
     expect(actorName('张编辑', lookup(en))).toBe('张编辑');
+  });
+});
+
+describe('verdict notes', () => {
+  it('words the automatic match’s note from its figures, and leaves a person’s note as typed', () => {
+    let note = '';
+    createAutoMatch({ replaceMatches: () => {}, hasReview: () => false, decide: (_i, _l, n) => (note = n) })(
+      5,
+      [{ libraryId: 12, kind: 'confirmed', similarity: 0.934 } as never],
+      '2026-11-28T00:00:00Z',
+    );
+    expect(note).toContain('#12');
+    // The Chinese wording is the server's own note; English reads the same figures.
+    expect(verdictNote(note, AUTO_MATCH_ACTOR, translator(zhCN))).toBe(note);
+    expect(verdictNote(note, AUTO_MATCH_ACTOR, translator(en))).toBe('matched library entry #12 automatically (93% similar)');
+    expect(verdictNote('与交警大队核实：#3 路口 50% 封闭', '张编辑', translator(en))).toBe('与交警大队核实：#3 路口 50% 封闭');
+    expect(verdictNote(null, AUTO_MATCH_ACTOR, translator(en))).toBeNull();
   });
 });

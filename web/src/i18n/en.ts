@@ -325,7 +325,12 @@ export const en: Messages = {
     internal_error: 'Server error',
     unknown: 'Something went wrong',
   },
-  actors: { autoMatch: 'Automatic matching', scheduler: 'System (scheduled)', demo: 'Demo data' },
+  actors: {
+    autoMatch: 'Automatic matching',
+    scheduler: 'System (scheduled)',
+    demo: 'Demo data',
+    autoMatchNote: 'matched library entry #{id} automatically ({similarity}% similar)',
+  },
   conflicts: {
     claimed: '{holder} is working on this item (claimed until {until}); try again later or take another item',
     alreadyDecided: 'This item is already decided as "{status}"; change the verdict instead',

@@ -325,7 +325,7 @@ export const zhCN = {
     internal_error: '服务器内部错误',
     unknown: '发生未知错误',
   },
-  actors: { autoMatch: '系统自动匹配', scheduler: '系统（定时生成）', demo: '演示数据' },
+  actors: { autoMatch: '系统自动匹配', scheduler: '系统（定时生成）', demo: '演示数据', autoMatchNote: '与谣言库条目 #{id} 自动匹配（相似度 {similarity}%）' },
   /** A 409 by its reason (server/contracts/api.ts ConflictReason). */
   conflicts: {
     claimed: '该条信息正由 {holder} 处理（认领至 {until}），请稍后再试或先处理其他条目',
