@@ -7,6 +7,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
+    // Temp dirs made through test/support are removed after each test file.
+    setupFiles: ['test/support/cleanup-setup.ts'],
     projects: [
       {
         extends: true,

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { tempDir } from './temp-dirs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,7 +18,7 @@ export function e2eAvailability(): { run: boolean; reason: string } {
 
 /** Headless Chromium with a fresh profile (Playwright passes it as --user-data-dir). */
 export async function launchChromium(opts: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
+  const userDataDir = tempDir('chromium-profile');
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
