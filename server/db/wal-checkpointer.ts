@@ -43,12 +43,12 @@ db.pragma('busy_timeout = 100');
 let passes = 0;
 const timer = setInterval(() => {
   try {
-    let r = checkpoint.get();
+    const r = checkpoint.get();
     // Everything copied: RESTART (waits briefly for the writer's lock) so the next write starts the
     // WAL from its beginning — the server's connection, which did not checkpoint, would not.
-    if (r.log >= workerData.restartPages && r.log === r.checkpointed) r = restart.get();
+    if (r.log >= workerData.restartPages && r.log === r.checkpointed) restart.get();
     passes++;
-    parentPort.postMessage({ passes, log: r.log, checkpointed: r.checkpointed });
+    parentPort.postMessage(passes);
   } catch (err) {
     // SQLITE_BUSY: another checkpoint is running (a backup, the CLI); the next tick tries again.
     if (!String(err && err.code).startsWith('SQLITE_BUSY')) {
@@ -82,8 +82,8 @@ export function startWalCheckpointer(
   });
   // The worker must never keep the process alive on its own.
   worker.unref();
-  worker.on('message', (m: { passes: number; log: number; checkpointed: number }) => {
-    passes = m.passes;
+  worker.on('message', (n: number) => {
+    passes = n;
   });
   const fallBack = (why: object): void => {
     if (stopped) return;

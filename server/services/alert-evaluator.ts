@@ -10,18 +10,7 @@ const DAY = 86_400_000;
 /** A source counts as usually active with this many items in the week before its silence. */
 const USUAL_WEEKLY_ITEMS = 3;
 
-function describeScope(s: AlertScope, topicName: (id: number) => string | null): string {
-  const parts: string[] = [];
-  if (s.topicId !== null) parts.push(`专题“${topicName(s.topicId) ?? s.topicId}”`);
-  if (s.keywords.length) parts.push(`关键词“${s.keywords.join(' ')}”`);
-  if (s.tag === 'rumor-suspect') parts.push('疑似谣言');
-  else if (s.tag) parts.push(s.tag);
-  if (s.sentiment === 'neg') parts.push('负面');
-  if (s.sourceId) parts.push(`来源 ${s.sourceId}`);
-  return parts.length ? parts.join('、') : '全部信息';
-}
-
-/** The same scope as figures, for the dashboard to word in the reader's language. */
+/** What a counting rule counts, as figures: worded below in Chinese, by the dashboard in the reader's language. */
 function scopeFacts(s: AlertScope, topicName: (id: number) => string | null): NonNullable<AlertFacts['scope']> {
   return {
     topic: s.topicId === null ? null : (topicName(s.topicId) ?? String(s.topicId)),
@@ -30,6 +19,18 @@ function scopeFacts(s: AlertScope, topicName: (id: number) => string | null): No
     negative: s.sentiment === 'neg',
     sourceId: s.sourceId,
   };
+}
+
+/** The scope in Chinese, for the stored text webhooks send. */
+function describeScope(s: NonNullable<AlertFacts['scope']>): string {
+  const parts: string[] = [];
+  if (s.topic !== null) parts.push(`专题“${s.topic}”`);
+  if (s.keywords.length) parts.push(`关键词“${s.keywords.join(' ')}”`);
+  if (s.tag === 'rumor-suspect') parts.push('疑似谣言');
+  else if (s.tag) parts.push(s.tag);
+  if (s.negative) parts.push('负面');
+  if (s.sourceId) parts.push(`来源 ${s.sourceId}`);
+  return parts.length ? parts.join('、') : '全部信息';
 }
 
 /**
@@ -62,13 +63,14 @@ export function createAlertEvaluator(deps: {
   function counting(rule: StoredRule, t: number): number {
     const scope: AlertScope = rule.kind === 'negative-surge' ? { ...rule.scope, sentiment: 'neg' } : rule.scope;
     const w = rule.windowMinutes * MINUTE;
-    const what = describeScope(scope, deps.topicName);
+    const scoped = scopeFacts(scope, deps.topicName);
+    const what = describeScope(scoped);
     const from = new Date(t - w).toISOString();
     const to = new Date(t + 1).toISOString();
     let fired = false;
     let detail = '';
     let current = 0;
-    const facts: AlertFacts = { subject: rule.name, scope: scopeFacts(scope, deps.topicName), windowMinutes: rule.windowMinutes };
+    const facts: AlertFacts = { subject: rule.name, scope: scoped, windowMinutes: rule.windowMinutes };
     if (rule.kind === 'threshold') {
       current = deps.signals.countWindows(scope, [from, to])[0]!;
       fired = current >= rule.threshold;
