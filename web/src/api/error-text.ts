@@ -105,21 +105,21 @@ export function describeFieldError(f: FieldError, t: Translate): string {
   }
 }
 
-/** i18n key under conflicts.* per reason; a reason not listed here falls back to the generic text. */
-const CONFLICT_KEYS: Record<ConflictReason, string> = {
-  claimed: 'claimed',
-  already_decided: 'alreadyDecided',
-  report_not_ready: 'reportNotReady',
-  report_failed: 'reportFailed',
-  file_source: 'fileSource',
-  id_taken: 'idTaken',
-  name_taken: 'nameTaken',
-  source_has_items: 'sourceHasItems',
-  source_running: 'sourceRunning',
-  unit_in_use: 'unitInUse',
-  entries_exist: 'entriesExist',
-  merged: 'merged',
-};
+/** Reasons worded under conflicts.<reason>; any other falls back to the generic text. */
+const CONFLICT_REASONS: readonly string[] = [
+  'claimed',
+  'already_decided',
+  'report_not_ready',
+  'report_failed',
+  'file_source',
+  'id_taken',
+  'name_taken',
+  'source_has_items',
+  'source_running',
+  'unit_in_use',
+  'entries_exist',
+  'merged',
+] satisfies ConflictReason[];
 const REVIEW_STATUSES: readonly string[] = ['new', 'in-progress', 'confirmed-rumor', 'not-rumor', 'needs-verification', 'duplicate'] satisfies ReviewStatus[];
 const REPORT_STATUSES: readonly string[] = ['queued', 'running', 'done', 'failed'] satisfies ReportStatus[];
 const CONFLICT_WHATS: readonly string[] = ['source', 'category', 'unit', 'topic', 'user'];
@@ -127,8 +127,7 @@ const UNIT_USES = ['children', 'entries', 'zeroReports', 'targets'] as const;
 
 /** A 409 in the UI's language from its reason and figures; null when the reason is not one we word. */
 export function describeConflict(c: ConflictDetail, t: Translate): string | null {
-  const key = (CONFLICT_KEYS as Record<string, string | undefined>)[c.reason];
-  if (!key) return null;
+  if (!CONFLICT_REASONS.includes(c.reason)) return null;
   const p = c.params;
   const named: Record<string, unknown> = { ...p };
   if (typeof p.until === 'string') named.until = formatDateTime(p.until);
@@ -140,7 +139,7 @@ export function describeConflict(c: ConflictDetail, t: Translate): string | null
       .map((u) => t(`conflicts.unitUses.${u}`, { n: p[u] }))
       .join(t('fieldErrors.listSeparator'));
   }
-  return t(`conflicts.${key}`, named);
+  return t(`conflicts.${c.reason}`, named);
 }
 
 /**
